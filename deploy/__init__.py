@@ -1,0 +1,1 @@
+"""Operational tooling: topic creation and the local embedded stack."""

@@ -1,0 +1,1 @@
+"""Pydantic models of every event payload, one module per producing service."""

@@ -1,0 +1,1 @@
+"""Runtime shared by every service: settings, database, events, outbox, inbox consumer, HTTP shell."""

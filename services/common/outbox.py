@@ -1,0 +1,170 @@
+"""Transactional outbox: write events with the state change, relay them to Kafka afterwards."""
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+
+import asyncpg
+from aiokafka import AIOKafkaProducer
+
+from schemas.events.base import EventData
+from schemas.registry import CONTRACTS, Contract
+from services.common.envelope import Envelope, OutgoingEvent, to_headers
+from services.common.metrics import OUTBOX_OLDEST_PENDING_SECONDS, OUTBOX_PENDING, OUTBOX_PUBLISHED
+
+log = logging.getLogger(__name__)
+
+_CONTRACT_BY_MODEL: dict[type[EventData], Contract] = {c.model: c for c in CONTRACTS.values()}
+
+_INSERT = """
+INSERT INTO outbox (topic, partition_key, event_id, event_type, source, subject, dataschema,
+                    correlation_id, occurred_at, payload)
+SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                     $8::text[], $9::timestamptz[], $10::bytea[])
+"""
+
+
+class Outbox:
+    """Builds CloudEvents from contract models and stores them in the caller's transaction."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def event(self, data: EventData, *, key: str, correlation_id: str | None = None) -> OutgoingEvent:
+        contract = _CONTRACT_BY_MODEL[type(data)]
+        envelope = Envelope.new(
+            source=self.source, type=contract.type, subject=key, dataschema=contract.dataschema,
+            correlation_id=correlation_id,
+        )
+        return OutgoingEvent(contract.topic, key, envelope, data.model_dump_json().encode())
+
+    async def add(self, conn: asyncpg.Connection, data: EventData, *, key: str,
+                  correlation_id: str | None = None) -> OutgoingEvent:
+        event = self.event(data, key=key, correlation_id=correlation_id)
+        await self.add_many(conn, [event])
+        return event
+
+    @staticmethod
+    async def add_many(conn: asyncpg.Connection, events: Sequence[OutgoingEvent]) -> None:
+        """Store events in one statement; must run inside the transaction of the state change."""
+        if not events:
+            return
+        if not conn.is_in_transaction():
+            raise RuntimeError("outbox rows must be written inside the state change's transaction")
+        columns: list[list] = [[] for _ in range(10)]
+        for e in events:
+            env = e.envelope
+            row = (e.topic, e.key, env.id, env.type, env.source, env.subject, env.dataschema,
+                   env.correlation_id, env.time, e.payload)
+            for column, value in zip(columns, row):
+                column.append(value)
+        await conn.execute(_INSERT, *columns)
+
+
+_CLAIM = """
+DELETE FROM outbox WHERE id IN (
+    SELECT id FROM outbox ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+RETURNING id, topic, partition_key, event_id, event_type, source, subject, dataschema,
+          correlation_id, occurred_at, payload
+"""
+
+
+class OutboxRelay:
+    """Publishes outbox rows in id order with acks=all, deleting them in the same transaction.
+
+    One relay per service schema holds an advisory lock, so events of one key keep their order
+    even with many replicas. A crash between send and commit re-sends rows: consumers dedupe.
+    """
+
+    def __init__(self, pool: asyncpg.Pool, producer: AIOKafkaProducer, *, service: str, schema: str,
+                 batch_size: int = 1000, poll_interval_s: float = 1.0) -> None:
+        self.pool = pool
+        self.producer = producer
+        self.service = service
+        self.channel = f"outbox_{schema}"
+        self.batch_size = batch_size
+        self.poll_interval_s = poll_interval_s
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self.published = 0
+
+    async def run(self) -> None:
+        """Run until stop(); waits for leadership, then drains on every notification."""
+        while not self._stopping.is_set():
+            try:
+                await self._lead()
+            except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
+                log.warning("outbox relay lost its database connection: %s", exc)
+                await self._sleep(self.poll_interval_s)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._wake.set()
+
+    async def _lead(self) -> None:
+        async with self.pool.acquire() as listener:
+            if not await listener.fetchval("SELECT pg_try_advisory_lock(hashtext($1))", self.channel):
+                await self._sleep(self.poll_interval_s * 5)
+                return
+            await listener.add_listener(self.channel, self._on_notify)
+            try:
+                while not self._stopping.is_set():
+                    self._wake.clear()
+                    await self.drain()
+                    await self._sleep(self.poll_interval_s)
+            finally:
+                await listener.remove_listener(self.channel, self._on_notify)
+                await listener.execute("SELECT pg_advisory_unlock(hashtext($1))", self.channel)
+
+    def _on_notify(self, *_args) -> None:
+        self._wake.set()
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._wake.wait(), seconds)
+        except asyncio.TimeoutError:
+            pass
+
+    async def drain(self) -> int:
+        """Publish until the outbox is empty; returns how many rows went out."""
+        total = 0
+        while True:
+            sent = await self.publish_batch()
+            total += sent
+            if sent < self.batch_size:
+                return total
+
+    async def publish_batch(self) -> int:
+        async with self.pool.acquire() as conn, conn.transaction():
+            rows = await conn.fetch(_CLAIM, self.batch_size)
+            if not rows:
+                return 0
+            rows = sorted(rows, key=lambda r: r["id"])
+            futures = [
+                await self.producer.send(
+                    r["topic"], r["payload"], key=r["partition_key"].encode(), headers=to_headers(_envelope(r)),
+                )
+                for r in rows
+            ]
+            await asyncio.gather(*futures)
+        for r in rows:
+            OUTBOX_PUBLISHED.labels(self.service, r["topic"]).inc()
+        self.published += len(rows)
+        return len(rows)
+
+    async def sample_backlog(self) -> None:
+        """Refresh the backlog gauges operators alert on."""
+        async with self.pool.acquire() as conn:
+            row = await conn.fetchrow(
+                "SELECT count(*) AS pending, extract(epoch FROM now() - min(occurred_at)) AS oldest FROM outbox"
+            )
+        OUTBOX_PENDING.labels(self.service).set(row["pending"])
+        OUTBOX_OLDEST_PENDING_SECONDS.labels(self.service).set(float(row["oldest"] or 0))
+
+
+def _envelope(row: asyncpg.Record) -> Envelope:
+    return Envelope(
+        id=row["event_id"], source=row["source"], type=row["event_type"], time=row["occurred_at"],
+        subject=row["subject"], dataschema=row["dataschema"], correlation_id=row["correlation_id"],
+    )

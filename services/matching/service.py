@@ -1,0 +1,57 @@
+"""Matching use cases: keep the candidate index current and recommend mentors."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from uuid import UUID
+
+import asyncpg
+
+from schemas.events.matching import RecommendationsRefreshed, RecommendedMentor
+from schemas.events.profile import ProfileErased, ProfileSnapshot
+from services.common.envelope import Event
+from services.common.outbox import Outbox
+from services.matching import repository
+from services.matching.domain import Recommendation, rank
+
+
+class MenteeNotIndexed(LookupError):
+    """Matching has not (yet) seen this person's profile as a mentee."""
+
+
+class Matching:
+    def __init__(self, outbox: Outbox, published: int = 10) -> None:
+        self.outbox = outbox
+        self.published = published
+
+    async def apply_profile_events(self, conn: asyncpg.Connection, events: list[Event]) -> None:
+        """Update the index, then tell each changed mentee which mentors fit them now."""
+        snapshots = [e.data for e in events if isinstance(e.data, ProfileSnapshot)]
+        erased = [e.data for e in events if isinstance(e.data, ProfileErased)]
+        changed = await repository.upsert_snapshots(conn, snapshots) if snapshots else set()
+        if erased:
+            await repository.erase(conn, erased)
+        mentees = [m for m in await repository.get_many(conn, list(changed)) if m.role in ("mentee", "both")]
+        if not mentees:
+            return
+        correlation = {e.data.profile_id: e.envelope.correlation_id for e in events}
+        mentors = await repository.mentors_speaking(conn, frozenset().union(*(m.languages for m in mentees)))
+        now = datetime.now(timezone.utc)
+        outgoing = []
+        for mentee in mentees:
+            best = rank(mentee, mentors, self.published, now)
+            refreshed = RecommendationsRefreshed(
+                mentee_id=mentee.profile_id, generated_at=now,
+                mentors=[RecommendedMentor(mentor_id=r.mentor_id, score=r.score) for r in best],
+            )
+            outgoing.append(self.outbox.event(refreshed, key=str(mentee.profile_id),
+                                              correlation_id=correlation.get(mentee.profile_id)))
+        await self.outbox.add_many(conn, outgoing)
+
+    @staticmethod
+    async def recommend(pool: asyncpg.Pool, mentee_id: UUID, limit: int) -> list[Recommendation]:
+        async with pool.acquire() as conn:
+            mentee = await repository.get(conn, mentee_id)
+            if mentee is None:
+                raise MenteeNotIndexed(str(mentee_id))
+            mentors = await repository.mentors_speaking(conn, mentee.languages)
+        return rank(mentee, mentors, limit)

@@ -1,0 +1,1 @@
+"""Notification service: contact details from profile events and each person's in-app inbox."""

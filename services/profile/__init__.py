@@ -1,0 +1,1 @@
+"""Profile service: owns people, their skills, goals, languages, time zone and capacity."""

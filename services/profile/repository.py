@@ -1,0 +1,34 @@
+"""SQL for profiles (asyncpg) returning domain objects."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+import asyncpg
+
+from services.profile.domain import Profile, ProfileInput
+
+_COLUMNS = ("org_id", "role", "display_name", "email", "headline", "field", "skills", "goals",
+            "seniority_years", "languages", "timezone", "capacity")
+
+_UPSERT = f"""
+INSERT INTO profiles (id, {", ".join(_COLUMNS)})
+VALUES ($1, {", ".join(f"${i}" for i in range(2, len(_COLUMNS) + 2))})
+ON CONFLICT (id) DO UPDATE SET
+    {", ".join(f"{c} = EXCLUDED.{c}" for c in _COLUMNS)},
+    version = profiles.version + 1,
+    updated_at = now()
+RETURNING *, (xmax = 0) AS inserted
+"""
+
+
+async def upsert(conn: asyncpg.Connection, profile_id: UUID, data: ProfileInput) -> tuple[Profile, bool]:
+    """Create or update; returns the stored profile and whether it was created."""
+    values = [getattr(data, c) for c in _COLUMNS]
+    row = await conn.fetchrow(_UPSERT, profile_id, *values)
+    return Profile.model_validate(dict(row)), row["inserted"]
+
+
+async def get_many(conn: asyncpg.Connection | asyncpg.Pool, ids: Sequence[UUID]) -> list[Profile]:
+    rows = await conn.fetch("SELECT * FROM profiles WHERE id = ANY($1::uuid[])", list(ids))
+    return [Profile.model_validate(dict(r)) for r in rows]

@@ -1,0 +1,1 @@
+"""Scheduling service: sessions between mentors and mentees, in each participant's time zone."""

@@ -1,0 +1,45 @@
+"""SQL for participants (asyncpg) returning domain objects."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+import asyncpg
+
+from schemas.events.profile import ProfileErased, ProfileSnapshot
+from services.scheduling.domain import Participant
+
+
+async def upsert_participants(conn: asyncpg.Connection, snapshots: Sequence[ProfileSnapshot]) -> None:
+    latest: dict[UUID, ProfileSnapshot] = {}
+    for s in snapshots:
+        if s.profile_id not in latest or latest[s.profile_id].version < s.version:
+            latest[s.profile_id] = s
+    rows = list(latest.values())
+    await conn.execute(
+        """INSERT INTO participants (profile_id, version, display_name, timezone)
+           SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[])
+           ON CONFLICT (profile_id) DO UPDATE SET version = EXCLUDED.version,
+               display_name = EXCLUDED.display_name, timezone = EXCLUDED.timezone
+           WHERE participants.version < EXCLUDED.version AND NOT participants.erased""",
+        [s.profile_id for s in rows], [s.version for s in rows], [s.display_name for s in rows],
+        [s.timezone for s in rows],
+    )
+
+
+async def erase(conn: asyncpg.Connection, events: Sequence[ProfileErased]) -> None:
+    await conn.execute(
+        """INSERT INTO participants (profile_id, version, erased)
+           SELECT id, v, true FROM unnest($1::uuid[], $2::int[]) AS t(id, v)
+           ON CONFLICT (profile_id) DO UPDATE SET erased = true, version = EXCLUDED.version,
+               display_name = NULL, timezone = NULL""",
+        [e.profile_id for e in events], [e.version for e in events],
+    )
+
+
+async def get_many(pool: asyncpg.Pool, ids: Sequence[UUID]) -> list[Participant]:
+    rows = await pool.fetch(
+        "SELECT profile_id, display_name, timezone FROM participants WHERE profile_id = ANY($1::uuid[]) AND NOT erased",
+        list(ids),
+    )
+    return [Participant(**dict(r)) for r in rows]
