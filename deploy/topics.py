@@ -33,8 +33,9 @@ def load_topics(path: Path = TOPICS_FILE) -> list[TopicSpec]:
     replication = int(os.environ.get("KAFKA_REPLICATION_FACTOR", defaults["replication_factor"]))
     topics = []
     for name, options in spec["topics"].items():
-        topics.append(TopicSpec(name, options["partitions"], replication,
-                                {"retention.ms": str(options["retention_ms"])}))
+        config = {"retention.ms": str(options["retention_ms"]),
+                  "cleanup.policy": options.get("cleanup_policy", "delete")}
+        topics.append(TopicSpec(name, options["partitions"], replication, config))
         topics.append(TopicSpec(f"{name}.dlq", defaults["dlq_partitions"], replication,
                                 {"retention.ms": str(defaults["dlq_retention_ms"])}))
     return topics

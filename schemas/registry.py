@@ -28,16 +28,25 @@ PROFILES_TOPIC = "profile.profiles.v1"
 RECOMMENDATIONS_TOPIC = "matching.recommendations.v1"
 NOTIFICATIONS_TOPIC = "notification.notifications.v1"
 
-CONTRACTS: dict[str, Contract] = {
-    c.type: c
-    for c in (
-        Contract("mentornet.profile.created", PROFILES_TOPIC, ProfileCreated),
-        Contract("mentornet.profile.updated", PROFILES_TOPIC, ProfileUpdated),
-        Contract("mentornet.profile.erased", PROFILES_TOPIC, ProfileErased),
-        Contract("mentornet.matching.recommendations_refreshed", RECOMMENDATIONS_TOPIC, RecommendationsRefreshed),
-        Contract("mentornet.notification.created", NOTIFICATIONS_TOPIC, NotificationCreated),
-    )
-}
+
+
+def _catalogue(*contracts: Contract) -> dict[str, Contract]:
+    """Index by type; a type declared twice is a mistake that must not pass silently."""
+    by_type: dict[str, Contract] = {}
+    for contract in contracts:
+        if contract.type in by_type:
+            raise ValueError(f"event type declared twice: {contract.type}")
+        by_type[contract.type] = contract
+    return by_type
+
+
+CONTRACTS: dict[str, Contract] = _catalogue(
+    Contract("mentornet.profile.created", PROFILES_TOPIC, ProfileCreated),
+    Contract("mentornet.profile.updated", PROFILES_TOPIC, ProfileUpdated),
+    Contract("mentornet.profile.erased", PROFILES_TOPIC, ProfileErased),
+    Contract("mentornet.matching.recommendations_refreshed", RECOMMENDATIONS_TOPIC, RecommendationsRefreshed),
+    Contract("mentornet.notification.created", NOTIFICATIONS_TOPIC, NotificationCreated),
+)
 
 
 def contract_for(event_type: str) -> Contract:

@@ -1,8 +1,7 @@
 """Events published by the matching service on `matching.recommendations.v1`, keyed by mentee id."""
-from datetime import datetime
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from schemas.events.base import EventData
 
@@ -17,4 +16,4 @@ class RecommendationsRefreshed(EventData):
 
     mentee_id: UUID
     mentors: list[RecommendedMentor] = Field(max_length=50)
-    generated_at: datetime
+    generated_at: AwareDatetime

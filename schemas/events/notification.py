@@ -1,8 +1,7 @@
 """Events published by the notification service on `notification.notifications.v1`, keyed by recipient id."""
-from datetime import datetime
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import AwareDatetime, Field
 
 from schemas.events.base import EventData
 
@@ -15,4 +14,4 @@ class NotificationCreated(EventData):
     kind: str = Field(min_length=1, max_length=64)
     title: str = Field(min_length=1, max_length=200)
     body: str = Field(max_length=2000)
-    created_at: datetime
+    created_at: AwareDatetime

@@ -1,13 +1,16 @@
 """Events published by the profile service on `profile.profiles.v1`, keyed by profile id."""
-from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import EmailStr, Field
+from pydantic import AwareDatetime, EmailStr, Field
 
 from schemas.events.base import EventData
 
 Role = Literal["mentor", "mentee", "both"]
+Tag = Annotated[str, Field(min_length=1, max_length=60)]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code.")]
+TimeZoneName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$",
+                                    description="IANA zone name, e.g. Europe/Berlin.")]
 
 
 class ProfileSnapshot(EventData):
@@ -21,13 +24,13 @@ class ProfileSnapshot(EventData):
     email: EmailStr
     headline: str = Field(default="", max_length=200)
     field: str = Field(min_length=1, max_length=80, description="Professional field, e.g. 'software engineering'.")
-    skills: list[str] = Field(default_factory=list, max_length=50)
-    goals: list[str] = Field(default_factory=list, max_length=20)
+    skills: list[Tag] = Field(default_factory=list, max_length=50)
+    goals: list[Tag] = Field(default_factory=list, max_length=20)
     seniority_years: int = Field(ge=0, le=70)
-    languages: list[str] = Field(min_length=1, max_length=10, description="ISO 639-1 codes.")
-    timezone: str = Field(min_length=1, max_length=64, description="IANA zone name.")
+    languages: list[LanguageCode] = Field(min_length=1, max_length=10)
+    timezone: TimeZoneName
     capacity: int = Field(default=0, ge=0, le=50, description="How many mentees a mentor takes at once.")
-    updated_at: datetime
+    updated_at: AwareDatetime
 
 
 class ProfileCreated(ProfileSnapshot):
@@ -43,4 +46,4 @@ class ProfileErased(EventData):
 
     profile_id: UUID
     version: int = Field(ge=1)
-    erased_at: datetime
+    erased_at: AwareDatetime

@@ -1,0 +1,110 @@
+"""The shared runtime's parts against a real broker and Postgres: relay order, handler failures."""
+from __future__ import annotations
+
+import asyncio
+import uuid
+
+import asyncpg
+import orjson
+import pytest
+
+from schemas.events.profile import ProfileUpdated
+from schemas.registry import PROFILES_TOPIC
+from services.common.consumer import EventConsumer, TopicHandler
+from services.common.db import COMMON_MIGRATIONS, create_pool, migrate
+from services.common.outbox import Outbox, OutboxRelay
+from services.common.runtime import new_producer
+from services.common.settings import ServiceSettings
+from tests.integration.factories import profile_created
+from tests.support import cloud_event, eventually, produce, read_topic
+
+
+@pytest.fixture
+async def runtime_parts(infra):
+    schema = f"rt_{uuid.uuid4().hex[:10]}"
+    settings = ServiceSettings(service_name=schema, database_url=infra.database_url, internal_token="x",
+                               kafka_bootstrap_servers=infra.kafka_bootstrap_servers,
+                               consumer_session_timeout_ms=2000, consumer_heartbeat_interval_ms=500,
+                               consumer_retry_backoff_s=0.01)
+    pool = await create_pool(infra.database_url, schema)
+    await migrate(pool, {"common": COMMON_MIGRATIONS})
+    await pool.execute("CREATE TABLE applied (profile_id uuid PRIMARY KEY, name text)")
+    producer = new_producer(settings)
+    await producer.start()
+    try:
+        yield settings, pool, producer
+    finally:
+        await producer.stop()
+        await pool.close()
+
+
+async def test_an_event_whose_handler_keeps_failing_is_dead_lettered_and_the_rest_applied(infra, runtime_parts):
+    settings, pool, producer = runtime_parts
+    attempts: list[str] = []
+
+    async def apply(conn: asyncpg.Connection, events) -> None:
+        for event in events:
+            attempts.append(event.data.display_name)
+            if event.data.display_name == "explode":
+                raise ValueError("cannot apply a profile named explode")
+            await conn.execute("INSERT INTO applied VALUES ($1, $2)", event.data.profile_id, event.data.display_name)
+
+    consumer = EventConsumer("failing", [TopicHandler(PROFILES_TOPIC, frozenset({"mentornet.profile.created"}), apply)],
+                             pool=pool, producer=producer, settings=settings)
+    await consumer.start()
+    running = asyncio.create_task(consumer.run())
+    good_before, bad, good_after = profile_created(1), profile_created(2, display_name="explode"), profile_created(3)
+    try:
+        await produce(infra.kafka_bootstrap_servers, [
+            cloud_event(p, event_type="mentornet.profile.created", key="same-key") for p in (good_before, bad, good_after)
+        ])
+        await eventually(lambda: pool.fetchval("SELECT count(*) = 2 FROM applied"), what="good events applied")
+    finally:
+        consumer.stop()
+        await running
+
+    assert attempts.count("explode") >= settings.consumer_max_attempts
+    dead = [r for r in await read_topic(infra.kafka_bootstrap_servers, f"{PROFILES_TOPIC}.dlq", expect=1)
+            if dict(r.headers).get("dlq_consumer") == consumer.group.encode()]
+    assert len(dead) == 1
+    assert orjson.loads(dead[0].value)["display_name"] == "explode"
+    headers = dict(dead[0].headers)
+    assert b"cannot apply a profile named explode" in headers["dlq_reason"]
+    assert headers["dlq_error"] == b"ValueError"
+    assert await pool.fetchval("SELECT count(*) FROM inbox") == 2, "the dead-lettered event is not marked applied"
+
+
+async def test_relay_publishes_rows_written_while_it_was_down_in_order_per_key(infra, runtime_parts):
+    settings, pool, producer = runtime_parts
+    outbox = Outbox(source="tests/relay")
+    keys = [str(uuid.uuid4()) for _ in range(5)]
+    base = profile_created()
+    async with pool.acquire() as conn, conn.transaction():
+        await outbox.add_many(conn, [
+            outbox.event(ProfileUpdated(**{**base.model_dump(), "profile_id": key, "version": version}), key=key)
+            for version in range(1, 101) for key in keys
+        ])
+    assert await pool.fetchval("SELECT count(*) FROM outbox") == 500
+
+    relay = OutboxRelay(pool, producer, service=settings.service_name, schema=settings.schema, batch_size=64)
+    running = asyncio.create_task(relay.run())
+    try:
+        await eventually(lambda: pool.fetchval("SELECT count(*) = 0 FROM outbox"), what="outbox drained")
+    finally:
+        relay.stop()
+        await running
+
+    records = await read_topic(infra.kafka_bootstrap_servers, PROFILES_TOPIC, expect=500)
+    versions: dict[str, list[int]] = {}
+    for record in records:
+        if record.key.decode() in keys:
+            versions.setdefault(record.key.decode(), []).append(orjson.loads(record.value)["version"])
+    assert versions == {key: list(range(1, 101)) for key in keys}
+
+
+async def test_outbox_rows_need_the_callers_transaction(runtime_parts):
+    _, pool, _ = runtime_parts
+    outbox = Outbox(source="tests/relay")
+    async with pool.acquire() as conn:
+        with pytest.raises(RuntimeError, match="inside the state change's transaction"):
+            await outbox.add(conn, profile_created(), key="k")
