@@ -107,7 +107,7 @@ def watch(network: Network) -> None:
 
 
 def print_welcome(config: NetworkConfig, people) -> None:
-    mentee = next(p for p in people if p.input["role"] == "mentee")
+    mentee = next(p for p in people if p.input["role"] == "MENTEE")
     token = mint_token(config.jwt_secret, mentee.id, ttl_seconds=12 * 3600)
     query = "{ me { displayName field goals } recommendations(limit: 3) { score reasons mentor { displayName headline } } notifications { title body } }"
     metrics = "\n".join(f"    {name:<13} {config.url(name)}/metrics" for name in (*SERVICES, "gateway"))

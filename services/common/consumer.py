@@ -101,19 +101,34 @@ class EventConsumer:
         await self._consumer.start()
 
     async def run(self) -> None:
-        """Fetch, apply and commit until stop(); an unfinished batch is left uncommitted."""
+        """Fetch, apply and commit until stop(); an unfinished batch is left uncommitted.
+
+        Decoding the next batch overlaps with the database applying the current one; batches are
+        still applied strictly one after another, each committed only after its transaction.
+        """
         assert self._consumer is not None, "start() first"
         consumer = self._consumer
+        in_flight: asyncio.Task[bool] | None = None
+        offsets: dict[TopicPartition, int] = {}
         try:
             while not self._stopping.is_set():
-                batch = await consumer.getmany(timeout_ms=200, max_records=self.settings.consumer_max_batch)
-                if not batch:
-                    continue
-                records = [r for partition_records in batch.values() for r in partition_records]
-                if not await self.process(records):
-                    return
-                await self._commit(consumer, {tp: rs[-1].offset + 1 for tp, rs in batch.items()})
+                batch = await consumer.getmany(timeout_ms=0 if in_flight else 200,
+                                               max_records=self.settings.consumer_max_batch)
+                decoded = self._decode([r for rs in batch.values() for r in rs]) if batch else None
+                if in_flight is not None:
+                    if not await in_flight:
+                        return
+                    in_flight = None
+                    await self._commit(consumer, offsets)
+                if decoded is not None:
+                    offsets = {tp: rs[-1].offset + 1 for tp, rs in batch.items()}
+                    in_flight = asyncio.create_task(self._apply(decoded))
+            if in_flight is not None and await in_flight:
+                await self._commit(consumer, offsets)
         finally:
+            if in_flight is not None and not in_flight.done():
+                in_flight.cancel()
+                await asyncio.gather(in_flight, return_exceptions=True)
             await consumer.stop()
 
     def stop(self) -> None:
@@ -128,7 +143,9 @@ class EventConsumer:
 
     async def process(self, records: Sequence[ConsumerRecord]) -> bool:
         """Make the effect of every record durable (applied or dead-lettered); False if stopped first."""
-        decoded = self._decode(records)
+        return await self._apply(self._decode(records))
+
+    async def _apply(self, decoded: _Decoded) -> bool:
         for topic, ignored_type in decoded.ignored:
             EVENTS_CONSUMED.labels(self.service, topic, ignored_type, "ignored").inc()
         for topic, events in decoded.events.items():

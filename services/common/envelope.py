@@ -1,10 +1,9 @@
 """CloudEvents 1.0 envelope in Kafka binary mode: attributes in `ce_*` headers, data as the value."""
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, field
+import os
 from datetime import datetime, timezone
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from schemas.events.base import EventData
 
@@ -15,13 +14,18 @@ Headers = list[tuple[str, bytes]]
 T = TypeVar("T", bound=EventData)
 
 
+def new_event_id() -> str:
+    """A random (version 4) UUID as text, without building a UUID object: ids are made per event."""
+    h = os.urandom(16).hex()
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
+
+
 class InvalidEnvelope(ValueError):
     """The message is not a CloudEvent we can route: a missing or malformed attribute."""
 
 
-@dataclass(frozen=True, slots=True)
-class Envelope:
-    """Context attributes of one event (everything but its data)."""
+class Envelope(NamedTuple):
+    """Context attributes of one event (everything but its data); a tuple because millions are made."""
 
     id: str
     source: str
@@ -35,13 +39,12 @@ class Envelope:
     @classmethod
     def new(cls, *, source: str, type: str, subject: str | None = None, dataschema: str | None = None,
             correlation_id: str | None = None) -> Envelope:
-        event_id = str(uuid.uuid4())
+        event_id = new_event_id()
         return cls(event_id, source, type, datetime.now(timezone.utc), subject, dataschema,
                    correlation_id or event_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Event(Generic[T]):
+class Event(NamedTuple, Generic[T]):
     """A decoded, validated event as handlers see it, with where it came from."""
 
     envelope: Envelope
@@ -50,21 +53,20 @@ class Event(Generic[T]):
     topic: str = ""
     partition: int = -1
     offset: int = -1
-    record: Any = field(default=None, repr=False, compare=False)
+    record: Any = None
 
     @property
     def type(self) -> str:
         return self.envelope.type
 
 
-@dataclass(frozen=True, slots=True)
-class OutgoingEvent:
+class OutgoingEvent(NamedTuple):
     """An event on its way out: topic and partition key decide where it lands and its order."""
 
     topic: str
     key: str
     envelope: Envelope
-    payload: bytes = field(repr=False)
+    payload: bytes
 
 
 def to_headers(envelope: Envelope) -> Headers:
@@ -85,33 +87,26 @@ def to_headers(envelope: Envelope) -> Headers:
     return headers
 
 
-_REQUIRED = ("ce_id", "ce_source", "ce_type", "ce_specversion")
-
-
 def from_headers(headers: Headers | tuple | None) -> Envelope:
     """Read the envelope from Kafka headers; raises InvalidEnvelope naming what is wrong."""
-    values: dict[str, str] = {}
     try:
-        for name, raw in headers or ():
-            if name.startswith("ce_") or name == "content-type":
-                values[name] = raw.decode() if raw is not None else ""
+        values = {name: value.decode() for name, value in headers or () if name in _ATTRIBUTES and value is not None}
     except UnicodeDecodeError as exc:
-        raise InvalidEnvelope(f"header is not UTF-8: {exc}") from None
+        raise InvalidEnvelope(f"header is not UTF-8 text: {exc}") from None
     missing = [name for name in _REQUIRED if not values.get(name)]
     if missing:
         raise InvalidEnvelope(f"missing CloudEvents header(s): {', '.join(missing)}")
     if values["ce_specversion"] != SPECVERSION:
         raise InvalidEnvelope(f"unsupported ce_specversion {values['ce_specversion']!r}, expected {SPECVERSION}")
     return Envelope(
-        id=values["ce_id"],
-        source=values["ce_source"],
-        type=values["ce_type"],
-        time=_parse_time(values.get("ce_time")),
-        subject=values.get("ce_subject"),
-        dataschema=values.get("ce_dataschema"),
-        correlation_id=values.get("ce_correlationid"),
-        datacontenttype=values.get("content-type", JSON),
+        values["ce_id"], values["ce_source"], values["ce_type"], _parse_time(values.get("ce_time")),
+        values.get("ce_subject"), values.get("ce_dataschema"), values.get("ce_correlationid"),
+        values.get("content-type", JSON),
     )
+
+
+_REQUIRED = ("ce_id", "ce_source", "ce_type", "ce_specversion")
+_ATTRIBUTES = frozenset({*_REQUIRED, "ce_time", "ce_subject", "ce_dataschema", "ce_correlationid", "content-type"})
 
 
 def _parse_time(raw: str | None) -> datetime:

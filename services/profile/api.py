@@ -4,7 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
-from services.common.http import handle_errors, invalid, parse_ids, parse_uuid, read_json
+from services.common.http import handle_errors, invalid, not_found, parse_ids, parse_uuid, read_json
 from services.common.runtime import Runtime
 from services.profile import repository, service
 from services.profile.domain import InvalidProfile, parse_profile_input
@@ -28,7 +28,15 @@ def routes(rt: Runtime) -> list[Route]:
         profiles = await repository.get_many(rt.pool, ids) if ids else []
         return {"profiles": [p.model_dump(mode="json") for p in profiles]}
 
+    @handle_errors
+    async def delete_profile(request: Request) -> dict:
+        profile_id = parse_uuid(request.path_params["profile_id"], "id")
+        if not await service.erase_profile(rt.pool, rt.outbox, profile_id, request.headers.get("x-correlation-id")):
+            raise not_found("no profile with this id")
+        return {"erased": True}
+
     return [
         Route("/profiles/{profile_id}", put_profile, methods=["PUT"]),
+        Route("/profiles/{profile_id}", delete_profile, methods=["DELETE"]),
         Route("/profiles", get_profiles, methods=["GET"]),
     ]

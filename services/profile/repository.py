@@ -32,3 +32,8 @@ async def upsert(conn: asyncpg.Connection, profile_id: UUID, data: ProfileInput)
 async def get_many(conn: asyncpg.Connection | asyncpg.Pool, ids: Sequence[UUID]) -> list[Profile]:
     rows = await conn.fetch("SELECT * FROM profiles WHERE id = ANY($1::uuid[])", list(ids))
     return [Profile.model_validate(dict(r)) for r in rows]
+
+
+async def delete(conn: asyncpg.Connection, profile_id: UUID) -> int | None:
+    """Remove the profile; returns the version it had, or None when there was none."""
+    return await conn.fetchval("DELETE FROM profiles WHERE id = $1 RETURNING version", profile_id)

@@ -1,11 +1,12 @@
 """Profile use cases: each one transaction, announcing its change through the outbox."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from uuid import UUID
 
 import asyncpg
 
-from schemas.events.profile import ProfileCreated, ProfileUpdated
+from schemas.events.profile import ProfileCreated, ProfileErased, ProfileUpdated
 from services.common.outbox import Outbox
 from services.profile import repository
 from services.profile.domain import InvalidProfile, Profile, ProfileInput
@@ -23,3 +24,15 @@ async def save_profile(pool: asyncpg.Pool, outbox: Outbox, profile_id: UUID, dat
         snapshot = event_type.model_validate({**profile.model_dump(), "profile_id": profile.id})
         await outbox.add(conn, snapshot, key=str(profile.id), correlation_id=correlation_id)
     return profile, created
+
+
+async def erase_profile(pool: asyncpg.Pool, outbox: Outbox, profile_id: UUID,
+                        correlation_id: str | None = None) -> bool:
+    """Forget a person here and tell every service to forget them too; False if unknown."""
+    async with pool.acquire() as conn, conn.transaction():
+        version = await repository.delete(conn, profile_id)
+        if version is None:
+            return False
+        erased = ProfileErased(profile_id=profile_id, version=version + 1, erased_at=datetime.now(timezone.utc))
+        await outbox.add(conn, erased, key=str(profile_id), correlation_id=correlation_id)
+    return True

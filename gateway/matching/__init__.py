@@ -1,0 +1,1 @@
+"""Mentor recommendations computed by the matching service."""

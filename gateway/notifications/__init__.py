@@ -1,0 +1,1 @@
+"""The viewer's in-app inbox: listing, marking read, and live delivery of new notifications."""

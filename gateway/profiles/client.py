@@ -1,0 +1,27 @@
+"""Typed calls to the profile service's internal API."""
+from collections.abc import Sequence
+from uuid import UUID
+
+from gateway.profiles.records import ProfileBatch, ProfileRecord, SavedProfile
+from gateway.profiles.validation import ProfileDraft
+from gateway.upstream import UpstreamClient
+
+MAX_IDS_PER_CALL = 100
+
+
+class ProfileClient(UpstreamClient):
+    """Reads and writes profiles; the only place that knows the profile service's paths."""
+
+    async def save(self, profile_id: UUID, draft: ProfileDraft, org_id: UUID | None) -> ProfileRecord:
+        body = {**draft.model_dump(mode="json"), "org_id": str(org_id) if org_id else None}
+        answer = await self.call("PUT", f"/profiles/{profile_id}", json=body)
+        return self.parse(SavedProfile, answer).profile
+
+    async def get_many(self, ids: Sequence[UUID]) -> list[ProfileRecord]:
+        """Profiles of the given ids that exist, fetched in as few calls as the service allows."""
+        found: list[ProfileRecord] = []
+        for start in range(0, len(ids), MAX_IDS_PER_CALL):
+            chunk = ids[start : start + MAX_IDS_PER_CALL]
+            answer = await self.call("GET", "/profiles", params={"ids": ",".join(str(i) for i in chunk)})
+            found.extend(self.parse(ProfileBatch, answer).profiles)
+        return found
