@@ -40,8 +40,9 @@ test-e2e: install         ## the whole network through the GraphQL gateway
 bench: install            ## backbone throughput and latency next to raw baselines measured in the same run
 	$(PY) -m tests.bench
 
-schemas: install          ## regenerate JSON Schema of event contracts and the GraphQL SDL
+schemas: install          ## regenerate JSON Schema and AsyncAPI of event contracts, and the GraphQL SDL
 	$(PY) -m schemas.generate
+	$(PY) -m schemas.asyncapi
 	$(PY) -m gateway.export_schema
 
 schemas-check: install    ## fail when committed schemas are stale or a contract change is breaking

@@ -2,7 +2,7 @@
 from collections.abc import Sequence
 from uuid import UUID
 
-from gateway.profiles.records import ProfileBatch, ProfileRecord, SavedProfile
+from gateway.profiles.records import ErasedProfile, ProfileBatch, ProfileRecord, SavedProfile
 from gateway.profiles.validation import ProfileDraft
 from gateway.upstream import UpstreamClient
 
@@ -16,6 +16,11 @@ class ProfileClient(UpstreamClient):
         body = {**draft.model_dump(mode="json"), "org_id": str(org_id) if org_id else None}
         answer = await self.call("PUT", f"/profiles/{profile_id}", json=body)
         return self.parse(SavedProfile, answer).profile
+
+    async def erase(self, profile_id: UUID) -> bool:
+        """Forget the profile everywhere; the service announces the erasure to the other services."""
+        answer = await self.call("DELETE", f"/profiles/{profile_id}")
+        return self.parse(ErasedProfile, answer).erased
 
     async def get_many(self, ids: Sequence[UUID]) -> list[ProfileRecord]:
         """Profiles of the given ids that exist, fetched in as few calls as the service allows."""

@@ -40,3 +40,9 @@ class ProfileBatch(BaseModel):
     """Answer to `GET /profiles?ids=...`; unknown ids are simply absent."""
 
     profiles: list[ProfileRecord]
+
+
+class ErasedProfile(BaseModel):
+    """Answer to `DELETE /profiles/{id}`; an unknown id is a 404 instead."""
+
+    erased: Literal[True]

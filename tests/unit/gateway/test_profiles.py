@@ -157,3 +157,54 @@ async def test_service_validation_error_becomes_bad_user_input(
     assert error_codes(answer) == ["BAD_USER_INPUT"]
     assert answer["errors"][0]["extensions"]["field"] == "displayName"
     assert answer["errors"][0]["message"] == "display_name: already taken"
+
+
+ERASE = "mutation { eraseMyProfile }"
+
+
+async def test_erase_my_profile_deletes_only_the_token_subject(
+    graphql: GraphQL, upstream: respx.MockRouter, viewer_id: UUID
+) -> None:
+    route = upstream.delete(f"{PROFILE_URL}/profiles/{viewer_id}").respond(200, json={"erased": True})
+
+    answer = await graphql(ERASE)
+
+    assert answer == {"data": {"eraseMyProfile": True}}
+    assert route.call_count == 1
+    assert len(upstream.calls) == 1
+    assert route.calls.last.request.headers["authorization"] == "Bearer internal-test-token"
+
+
+async def test_erase_my_profile_accepts_no_id_from_the_client(graphql: GraphQL, upstream: respx.MockRouter) -> None:
+    answer = await graphql("mutation($id: ID!) { eraseMyProfile(id: $id) }", {"id": str(uuid4())})
+
+    assert answer["data"] is None
+    assert answer["errors"]
+    assert len(upstream.calls) == 0
+
+
+async def test_erase_my_profile_without_a_stored_profile_is_not_found(
+    graphql: GraphQL, upstream: respx.MockRouter, viewer_id: UUID
+) -> None:
+    upstream.delete(f"{PROFILE_URL}/profiles/{viewer_id}").respond(
+        404, json={"error": {"code": "NOT_FOUND", "message": "no profile with this id"}}
+    )
+
+    answer = await graphql(ERASE)
+
+    assert answer["data"] is None
+    assert error_codes(answer) == ["NOT_FOUND"]
+    assert answer["errors"][0]["message"] == "no profile with this id"
+
+
+async def test_erase_my_profile_without_token_is_unauthenticated_and_calls_no_service(
+    graphql: GraphQL, upstream: respx.MockRouter
+) -> None:
+    route = upstream.route(method="DELETE").respond(200, json={"erased": True})
+
+    answer = await graphql(ERASE, token=None)
+
+    assert answer["data"] is None
+    assert error_codes(answer) == ["UNAUTHENTICATED"]
+    assert not route.called
+    assert len(upstream.calls) == 0
