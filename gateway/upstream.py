@@ -7,6 +7,7 @@ from pydantic import BaseModel, ValidationError
 
 from gateway.errors import GatewayError, bad_user_input, camel_case, not_found, service_unavailable
 from gateway.metrics import UPSTREAM_REQUESTS
+from services.common.logs import correlation_id_var
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +46,10 @@ class UpstreamClient:
         json: dict[str, Any] | None = None,
     ) -> Any:
         """Send one request and return its JSON body, or raise the GatewayError the client should see."""
+        correlation_id = correlation_id_var.get()
+        headers = {"X-Correlation-Id": correlation_id} if correlation_id else None
         try:
-            response = await self._http.request(method, path, params=params, json=json)
+            response = await self._http.request(method, path, params=params, json=json, headers=headers)
         except httpx.HTTPError as error:
             UPSTREAM_REQUESTS.labels(self.name, "error").inc()
             log.warning("%s %s %s failed: %r", self.name, method, path, error)

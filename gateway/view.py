@@ -15,6 +15,8 @@ from gateway.context import GatewayContext
 from gateway.errors import GatewayError
 from gateway.live.hub import LiveHub
 from gateway.upstreams import Upstreams
+from services.common.envelope import new_event_id
+from services.common.logs import correlation_id_var
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
 CONNECTION_INIT_TIMEOUT = timedelta(seconds=10)
@@ -45,6 +47,8 @@ class GatewayView(GraphQL[GatewayContext, None]):
         self._dev_mode = dev_mode
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> GatewayContext:
+        # One id per client request follows every service call and event it causes, and its log lines.
+        correlation_id_var.set(request.headers.get("x-correlation-id") or new_event_id())
         return GatewayContext(
             request=request,
             upstreams=self._upstreams,

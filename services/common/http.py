@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from services.common.logs import correlation_id_var
 from services.common.metrics import HTTP_REQUEST_SECONDS, HTTP_REQUESTS
 
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -124,6 +125,7 @@ class RequestMetrics:
             return
         started = time.perf_counter()
         status = {"code": 500}
+        correlation_id_var.set(dict(scope["headers"]).get(b"x-correlation-id", b"").decode() or None)
 
         async def send_with_status(message: dict) -> None:
             if message["type"] == "http.response.start":

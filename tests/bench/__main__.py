@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import uvloop
+
 from tests.bench import consume, latency, relay
 from tests.bench.workload import messages
 from tests.support import infrastructure, produce
@@ -36,6 +38,7 @@ def median_of(rounds: list[float]) -> float:
 
 
 def main() -> int:
+    uvloop.install()  # services run on uvloop under uvicorn; the baselines get the same loop
     results: dict = {"machine": machine(), "events": EVENTS, "rounds": ROUNDS}
     print(f"machine: {results['machine']}\nevents: {EVENTS}, rounds: {ROUNDS} (medians reported)\n", flush=True)
     with infrastructure() as infra:
