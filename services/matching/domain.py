@@ -39,16 +39,19 @@ class Recommendation:
     reasons: tuple[str, ...]
 
 
-@lru_cache(maxsize=1024)
-def _utc_offset_hours(zone: str, hour_bucket: int) -> float:
-    now = datetime.fromtimestamp(hour_bucket * 3600, timezone.utc)
+_BUCKET_SECONDS = 900  # zones switch offsets on quarter hours (e.g. St John's and Adelaide at :30 UTC)
+
+
+@lru_cache(maxsize=4096)
+def _utc_offset_hours(zone: str, bucket: int) -> float:
+    now = datetime.fromtimestamp(bucket * _BUCKET_SECONDS, timezone.utc)
     offset = now.astimezone(ZoneInfo(zone)).utcoffset()
     return offset.total_seconds() / 3600 if offset else 0.0
 
 
 def hours_apart(zone_a: str, zone_b: str, at: datetime | None = None) -> float:
     """Distance between two zones now (DST included), on the 24 h circle."""
-    bucket = int((at or datetime.now(timezone.utc)).timestamp() // 3600)
+    bucket = int((at or datetime.now(timezone.utc)).timestamp() // _BUCKET_SECONDS)
     diff = abs(_utc_offset_hours(zone_a, bucket) - _utc_offset_hours(zone_b, bucket)) % 24
     return min(diff, 24 - diff)
 

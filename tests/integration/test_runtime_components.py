@@ -7,6 +7,7 @@ import uuid
 import asyncpg
 import orjson
 import pytest
+from aiokafka.errors import KafkaConnectionError
 
 from schemas.events.profile import ProfileUpdated
 from schemas.registry import PROFILES_TOPIC
@@ -108,3 +109,39 @@ async def test_outbox_rows_need_the_callers_transaction(runtime_parts):
     async with pool.acquire() as conn:
         with pytest.raises(RuntimeError, match="inside the state change's transaction"):
             await outbox.add(conn, profile_created(), key="k")
+
+
+class _FlakyProducer:
+    """A producer whose broker is unreachable until `healthy` is set."""
+
+    def __init__(self) -> None:
+        self.healthy = False
+        self.sent: list[bytes] = []
+
+    async def send(self, topic, value, key=None, headers=None):
+        if not self.healthy:
+            raise KafkaConnectionError("broker unreachable")
+        self.sent.append(value)
+        future = asyncio.get_running_loop().create_future()
+        future.set_result(None)
+        return future
+
+
+async def test_relay_keeps_rows_while_the_broker_is_down_and_publishes_them_after(runtime_parts):
+    settings, pool, _ = runtime_parts
+    outbox = Outbox(source="tests/relay")
+    async with pool.acquire() as conn, conn.transaction():
+        await outbox.add_many(conn, [outbox.event(profile_created(n), key=str(n)) for n in range(10)])
+    producer = _FlakyProducer()
+    relay = OutboxRelay(pool, producer, service=settings.service_name, schema=settings.schema, poll_interval_s=0.05)
+    running = asyncio.create_task(relay.run())
+    try:
+        await asyncio.sleep(0.5)
+        assert not running.done(), "a broker outage must not stop the relay"
+        assert await pool.fetchval("SELECT count(*) FROM outbox") == 10
+        producer.healthy = True
+        await eventually(lambda: pool.fetchval("SELECT count(*) = 0 FROM outbox"), what="outbox drained")
+    finally:
+        relay.stop()
+        await running
+    assert len(producer.sent) == 10

@@ -1,0 +1,61 @@
+"""What notifications say: welcome text per role, and recommendation updates only when there is news."""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+import pytest
+
+from services.notification.domain import Notification, recommendations_ready, welcome
+
+AT = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+RECIPIENT = uuid.UUID("6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f")
+
+
+@pytest.mark.parametrize("role, expected_words", [
+    ("mentee", "looking for mentors"),
+    ("mentor", "Mentees who fit your experience"),
+    ("both", "find mentors and be found by mentees"),
+])
+def test_welcome_says_what_happens_next_for_each_role(role: str, expected_words: str):
+    note = welcome(RECIPIENT, "Ada", role, AT)
+    assert isinstance(note, Notification)
+    assert note.kind == "welcome"
+    assert note.title == "Welcome to mentornet, Ada"
+    assert expected_words in note.body
+    assert (note.recipient_id, note.created_at, note.read_at) == (RECIPIENT, AT, None)
+
+
+def test_welcome_texts_differ_by_role():
+    bodies = {role: welcome(RECIPIENT, "Ada", role, AT).body for role in ("mentee", "mentor", "both")}
+    assert len(set(bodies.values())) == 3
+
+
+def test_every_notification_gets_its_own_id():
+    ids = {welcome(RECIPIENT, "Ada", "mentee", AT).id for _ in range(50)}
+    assert len(ids) == 50
+    assert all(i.version == 4 for i in ids)
+
+
+def test_welcome_fits_the_notification_event_limits():
+    note = welcome(RECIPIENT, "x" * 120, "both", AT)  # the longest display name a profile may have
+    assert len(note.title) <= 200 and len(note.body) <= 2000 and len(note.kind) <= 64
+
+
+def test_no_recommendations_means_no_notification():
+    assert recommendations_ready(RECIPIENT, 0, AT) is None
+
+
+def test_one_recommendation_is_singular():
+    note = recommendations_ready(RECIPIENT, 1, AT)
+    assert note is not None
+    assert note.title == "1 mentor fits your goals"
+    assert note.kind == "recommendations"
+    assert (note.recipient_id, note.created_at) == (RECIPIENT, AT)
+    assert note.body
+
+
+@pytest.mark.parametrize("count", [2, 5, 50])
+def test_several_recommendations_are_plural(count: int):
+    note = recommendations_ready(RECIPIENT, count, AT)
+    assert note.title == f"{count} mentors fit your goals"
