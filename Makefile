@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test test-unit test-integration test-e2e bench schemas schemas-check clean
+.PHONY: help install run test test-unit test-integration test-e2e bench lint schemas schemas-check clean
 
 help:                     ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -25,6 +25,7 @@ run: install              ## start the whole network (embedded Postgres + broker
 	$(PY) -m deploy.local
 
 test: install             ## every tier: unit, integration (real Postgres + broker), end-to-end through the gateway
+	$(PY) -m ruff check .
 	$(PY) -m schemas.generate --check
 	$(PYTEST) -q tests
 
@@ -36,6 +37,9 @@ test-integration: install ## runtime and services against real Postgres and brok
 
 test-e2e: install         ## the whole network through the GraphQL gateway
 	$(PYTEST) -q tests/e2e
+
+lint: install             ## static checks (ruff)
+	$(PY) -m ruff check .
 
 bench: install            ## backbone throughput and latency next to raw baselines measured in the same run
 	$(PY) -m tests.bench

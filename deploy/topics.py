@@ -49,7 +49,7 @@ async def ensure_topics(bootstrap_servers: str, topics: list[TopicSpec] | None =
         try:
             await admin.start()
             break
-        except Exception:  # noqa: BLE001 - broker still starting
+        except Exception:
             if attempt == 59:
                 raise
             await asyncio.sleep(0.25)

@@ -144,7 +144,8 @@ def item_changes(old: dict, new: dict, path: str, walk: Walk) -> list[str]:
     if "items" not in old and "items" not in new and "prefixItems" not in new:
         return []
     problems = compare(old.get("items", {}), new.get("items", {}), f"{path}[*]", walk)
-    for index, (old_item, new_item) in enumerate(zip(old.get("prefixItems", []), new.get("prefixItems", []))):
+    pairs = zip(old.get("prefixItems", []), new.get("prefixItems", []), strict=False)
+    for index, (old_item, new_item) in enumerate(pairs):
         problems += compare(old_item, new_item, f"{path}[{index}]", walk)
     return problems
 

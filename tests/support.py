@@ -7,12 +7,12 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator, TypeVar
+from typing import TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
@@ -62,7 +62,7 @@ def cloud_event(data: EventData, *, event_type: str, key: str, source: str = "te
                 event_id: str | None = None) -> tuple[str, bytes, bytes, list[tuple[str, bytes]]]:
     """(topic, key, value, headers) of a CloudEvent, as a partner's producer would send it."""
     contract = CONTRACTS[event_type]
-    envelope = Envelope(event_id or str(uuid.uuid4()), source, event_type, datetime.now(timezone.utc),
+    envelope = Envelope(event_id or str(uuid.uuid4()), source, event_type, datetime.now(UTC),
                         subject=key, dataschema=contract.dataschema, correlation_id=str(uuid.uuid4()))
     return contract.topic, key.encode(), data.model_dump_json().encode(), to_headers(envelope)
 

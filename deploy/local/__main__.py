@@ -109,7 +109,9 @@ def watch(network: Network) -> None:
 def print_welcome(config: NetworkConfig, people) -> None:
     mentee = next(p for p in people if p.input["role"] == "MENTEE")
     token = mint_token(config.jwt_secret, mentee.id, ttl_seconds=12 * 3600)
-    query = "{ me { displayName field goals } recommendations(limit: 3) { score reasons mentor { displayName headline } } notifications { title body } }"
+    query = ("{ me { displayName field goals } "
+             "recommendations(limit: 3) { score reasons mentor { displayName headline } } "
+             "notifications { title body } }")
     metrics = "\n".join(f"    {name:<13} {config.url(name)}/metrics" for name in (*SERVICES, "gateway"))
     print(f"""
   GraphiQL      {config.url('gateway')}/graphql

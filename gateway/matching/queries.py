@@ -1,8 +1,8 @@
 """Mentors recommended for the viewer, resolved to public profiles in one batched look-up."""
 import strawberry
 
-from gateway.context import Info
 from gateway.arguments import check_range
+from gateway.context import Info
 from gateway.matching.types import Recommendation
 from gateway.profiles.types import PublicProfile
 

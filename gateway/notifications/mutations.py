@@ -1,8 +1,8 @@
 """Marking one of the viewer's own notifications as read."""
 import strawberry
 
-from gateway.context import Info
 from gateway.arguments import parse_id
+from gateway.context import Info
 from gateway.notifications.types import Notification
 
 

@@ -1,8 +1,8 @@
 """The viewer's inbox, newest first."""
 import strawberry
 
-from gateway.context import Info
 from gateway.arguments import check_range
+from gateway.context import Info
 from gateway.notifications.types import Notification
 
 DEFAULT_LIMIT = 20

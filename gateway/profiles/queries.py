@@ -1,8 +1,8 @@
 """Read access to profiles: one's own in full, anyone else's public part."""
 import strawberry
 
-from gateway.context import Info
 from gateway.arguments import parse_id
+from gateway.context import Info
 from gateway.profiles.types import Profile, PublicProfile
 
 

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -25,7 +25,11 @@ from services.common.envelope import Event, InvalidEnvelope, from_headers
 from services.common.inbox import claim_new
 from services.common.logs import event_context
 from services.common.metrics import (
-    CONSUME_BATCH_SECONDS, CONSUMER_RETRIES, DEAD_LETTERS, EVENT_LAG_SECONDS, EVENTS_CONSUMED,
+    CONSUME_BATCH_SECONDS,
+    CONSUMER_RETRIES,
+    DEAD_LETTERS,
+    EVENT_LAG_SECONDS,
+    EVENTS_CONSUMED,
 )
 from services.common.settings import ServiceSettings
 
@@ -198,7 +202,7 @@ class EventConsumer:
             applied = await self._with_transient_retries(topic, lambda: self._transaction(topic, events))
         except _Stopped:
             return False
-        except Exception as exc:  # noqa: BLE001 - any handler failure is isolated per event below
+        except Exception as exc:
             log.warning("batch of %d on %s failed (%s); applying one by one", len(events), topic, exc)
             CONSUMER_RETRIES.labels(self.service, topic).inc()
             for event in events:
@@ -216,7 +220,7 @@ class EventConsumer:
                     applied = await self._with_transient_retries(topic, lambda: self._transaction(topic, [event]))
                 except _Stopped:
                     return False
-                except Exception as exc:  # noqa: BLE001 - dead-lettered after the last attempt
+                except Exception as exc:
                     if attempt == attempts:
                         log.error("event failed %d times, dead-lettering: %s", attempts, exc)
                         try:
@@ -253,7 +257,7 @@ class EventConsumer:
                 delay = min(delay * 2, 10.0)
 
     def _record_applied(self, topic: str, events: list[Event], applied: list[Event]) -> None:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         lag = EVENT_LAG_SECONDS.labels(self.service, topic)
         per_type = Counter(e.type for e in applied)
         for event in applied:
@@ -278,7 +282,7 @@ class EventConsumer:
             ("dlq_partition", str(record.partition).encode()),
             ("dlq_offset", str(record.offset).encode()),
             ("dlq_consumer", self.group.encode()),
-            ("dlq_failed_at", datetime.now(timezone.utc).isoformat().encode()),
+            ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
         ]
         while True:
             try:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import random
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from schemas.events.base import EventData
@@ -46,7 +46,7 @@ class Envelope(NamedTuple):
     def new(cls, *, source: str, type: str, subject: str | None = None, dataschema: str | None = None,
             correlation_id: str | None = None) -> Envelope:
         event_id = new_event_id()
-        return cls(event_id, source, type, datetime.now(timezone.utc), subject, dataschema,
+        return cls(event_id, source, type, datetime.now(UTC), subject, dataschema,
                    correlation_id or event_id)
 
 
@@ -117,9 +117,9 @@ _ATTRIBUTES = frozenset({*_REQUIRED, "ce_time", "ce_subject", "ce_dataschema", "
 
 def _parse_time(raw: str | None) -> datetime:
     if not raw:
-        return datetime.now(timezone.utc)
+        return datetime.now(UTC)
     try:
         parsed = datetime.fromisoformat(raw.strip().upper().replace("Z", "+00:00"))
     except ValueError:
         raise InvalidEnvelope(f"ce_time is not an RFC 3339 timestamp: {raw!r}") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -62,7 +62,7 @@ class Outbox:
         if len(rows) >= _COPY_THRESHOLD:
             await conn.copy_records_to_table("outbox", records=rows, columns=_COLUMNS)
         else:
-            await conn.execute(_INSERT, *zip(*rows))
+            await conn.execute(_INSERT, *zip(*rows, strict=True))
 
 
 _CLAIM = """
@@ -97,7 +97,7 @@ class OutboxRelay:
         while not self._stopping.is_set():
             try:
                 await self._lead()
-            except (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
+            except (TimeoutError, OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
                 log.warning("outbox relay lost its database connection: %s", exc)
                 await self._sleep(self.poll_interval_s)
             except KafkaError as exc:
@@ -130,7 +130,7 @@ class OutboxRelay:
     async def _sleep(self, seconds: float) -> None:
         try:
             await asyncio.wait_for(self._wake.wait(), seconds)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
 
     async def drain(self) -> int:

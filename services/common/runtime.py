@@ -5,12 +5,11 @@ import asyncio
 import logging
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
-from typing import AsyncIterator
 
 import asyncpg
 import uvicorn
@@ -67,7 +66,7 @@ async def start_with_retry(start: Callable, what: str, attempts: int = 30) -> No
         try:
             await start()
             return
-        except Exception as exc:  # noqa: BLE001 - retried, then raised
+        except Exception as exc:
             if attempt == attempts:
                 raise
             log.warning("%s not reachable yet (%s); retrying", what, exc)
@@ -166,12 +165,12 @@ class ServiceProcess:
         try:
             async with asyncio.timeout(2):
                 await self.runtime.pool.fetchval("SELECT 1")
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
+        except Exception as exc:
             problems["database"] = type(exc).__name__
         try:
             async with asyncio.timeout(2):
                 await self.runtime.producer.client.fetch_all_metadata()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             problems["kafka"] = type(exc).__name__
         for task in self.tasks:
             if task.done():

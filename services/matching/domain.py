@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 from uuid import UUID
 from zoneinfo import ZoneInfo
@@ -44,14 +44,14 @@ _BUCKET_SECONDS = 900  # zones switch offsets on quarter hours (e.g. St John's a
 
 @lru_cache(maxsize=4096)
 def _utc_offset_hours(zone: str, bucket: int) -> float:
-    now = datetime.fromtimestamp(bucket * _BUCKET_SECONDS, timezone.utc)
+    now = datetime.fromtimestamp(bucket * _BUCKET_SECONDS, UTC)
     offset = now.astimezone(ZoneInfo(zone)).utcoffset()
     return offset.total_seconds() / 3600 if offset else 0.0
 
 
 def hours_apart(zone_a: str, zone_b: str, at: datetime | None = None) -> float:
     """Distance between two zones now (DST included), on the 24 h circle."""
-    bucket = int((at or datetime.now(timezone.utc)).timestamp() // _BUCKET_SECONDS)
+    bucket = int((at or datetime.now(UTC)).timestamp() // _BUCKET_SECONDS)
     diff = abs(_utc_offset_hours(zone_a, bucket) - _utc_offset_hours(zone_b, bucket)) % 24
     return min(diff, 24 - diff)
 

@@ -1,7 +1,7 @@
 """Matching use cases: keep the candidate index current and recommend mentors."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 import asyncpg
@@ -35,7 +35,7 @@ class Matching:
             return
         correlation = {e.data.profile_id: e.envelope.correlation_id for e in events}
         mentors = await repository.mentors_speaking(conn, frozenset().union(*(m.languages for m in mentees)))
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         outgoing = []
         for mentee in mentees:
             best = rank(mentee, mentors, self.published, now)

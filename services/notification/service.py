@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 import asyncpg
@@ -25,7 +25,7 @@ class Notifications:
         erased = [e.data for e in events if isinstance(e.data, ProfileErased)]
         if snapshots:
             await repository.upsert_contacts(conn, snapshots)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         welcomes = [(domain.welcome(e.data.profile_id, e.data.display_name, e.data.role, now), e)
                     for e in events if isinstance(e.data, ProfileCreated)]
         await self._deliver(conn, welcomes)
@@ -33,7 +33,7 @@ class Notifications:
             await repository.erase(conn, erased)
 
     async def apply_recommendations(self, conn: asyncpg.Connection, events: list[Event]) -> None:
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         ready = []
         for event in events:
             refreshed: RecommendationsRefreshed = event.data

@@ -1,7 +1,7 @@
 """Profile use cases: each one transaction, announcing its change through the outbox."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from uuid import UUID
 
 import asyncpg
@@ -33,6 +33,6 @@ async def erase_profile(pool: asyncpg.Pool, outbox: Outbox, profile_id: UUID,
         version = await repository.delete(conn, profile_id)
         if version is None:
             return False
-        erased = ProfileErased(profile_id=profile_id, version=version + 1, erased_at=datetime.now(timezone.utc))
+        erased = ProfileErased(profile_id=profile_id, version=version + 1, erased_at=datetime.now(UTC))
         await outbox.add(conn, erased, key=str(profile_id), correlation_id=correlation_id)
     return True

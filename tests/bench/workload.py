@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from schemas.events.profile import ProfileCreated
 from tests.support import cloud_event
@@ -31,7 +31,7 @@ def pg_text_array(values: list[str]) -> str:
 
 def messages(count: int) -> list[tuple]:
     """`count` profile-created CloudEvents of ~450 bytes, keyed by profile id."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     out = []
     for n in range(count):
         event = ProfileCreated(

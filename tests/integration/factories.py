@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from schemas.events.profile import ProfileCreated
 
@@ -13,7 +13,7 @@ def profile_created(n: int = 0, **overrides) -> ProfileCreated:
         email=f"person{n}-{uuid.uuid4().hex[:8]}@example.org", headline="Backend developer",
         field="software engineering", skills=["python", "sql"], goals=["system design"],
         seniority_years=2, languages=["en"], timezone="Europe/Berlin", capacity=0,
-        updated_at=datetime.now(timezone.utc),
+        updated_at=datetime.now(UTC),
     )
     values.update(overrides)
     return ProfileCreated(**values)

@@ -57,7 +57,8 @@ async def test_an_event_whose_handler_keeps_failing_is_dead_lettered_and_the_res
     good_before, bad, good_after = profile_created(1), profile_created(2, display_name="explode"), profile_created(3)
     try:
         await produce(infra.kafka_bootstrap_servers, [
-            cloud_event(p, event_type="mentornet.profile.created", key="same-key") for p in (good_before, bad, good_after)
+            cloud_event(p, event_type="mentornet.profile.created", key="same-key")
+            for p in (good_before, bad, good_after)
         ])
         await eventually(lambda: pool.fetchval("SELECT count(*) = 2 FROM applied"), what="good events applied")
     finally:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from aiokafka.structs import ConsumerRecord
@@ -19,7 +19,7 @@ from services.common.envelope import Envelope, to_headers
 from services.common.settings import ServiceSettings
 
 PROFILE_ID = uuid.UUID("6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f")
-NOW = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 PROFILE_EVENTS = frozenset({"mentornet.profile.created", "mentornet.profile.updated", "mentornet.profile.erased"})
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from cloudevents.core.bindings import kafka as ce_kafka
@@ -15,7 +15,7 @@ from cloudevents.v1.http import CloudEvent as V1CloudEvent
 
 from services.common.envelope import JSON, Envelope, InvalidEnvelope, from_headers, new_event_id, to_headers
 
-TIME = datetime(2024, 3, 1, 12, 30, 15, 123456, tzinfo=timezone.utc)
+TIME = datetime(2024, 3, 1, 12, 30, 15, 123456, tzinfo=UTC)
 PAYLOAD = {"profile_id": "6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f", "version": 3, "skills": ["python", "kafka"]}
 VALUE = json.dumps(PAYLOAD).encode()
 KEY = b"6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f"
@@ -34,8 +34,8 @@ def full_envelope() -> Envelope:
 
 
 def minimal_headers(**overrides: bytes | None) -> list[tuple[str, bytes]]:
-    headers = {"ce_specversion": b"1.0", "ce_id": b"e-1", "ce_source": b"tests", "ce_type": b"mentornet.profile.created",
-               "ce_time": b"2024-03-01T12:30:15+00:00"}
+    headers = {"ce_specversion": b"1.0", "ce_id": b"e-1", "ce_source": b"tests",
+               "ce_type": b"mentornet.profile.created", "ce_time": b"2024-03-01T12:30:15+00:00"}
     headers.update(overrides)
     return [(name, value) for name, value in headers.items() if value is not None]
 
@@ -57,8 +57,9 @@ def test_round_trip_of_a_minimal_envelope_keeps_optional_attributes_absent():
 
 
 def test_round_trip_keeps_a_non_default_content_type_and_a_non_utc_offset():
+    india = timezone(timedelta(hours=5, minutes=30))
     envelope = full_envelope()._replace(datacontenttype="application/cloudevents+json; charset=utf-8",
-                                        time=datetime(2024, 7, 1, 9, 0, tzinfo=timezone(timedelta(hours=5, minutes=30))))
+                                        time=datetime(2024, 7, 1, 9, 0, tzinfo=india))
     decoded = from_headers(to_headers(envelope))
     assert decoded == envelope
     assert decoded.time.utcoffset() == timedelta(hours=5, minutes=30)
@@ -70,10 +71,10 @@ def test_round_trip_of_non_ascii_attributes():
 
 
 def test_envelope_new_fills_id_time_and_defaults_correlation_to_the_id():
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     envelope = Envelope.new(source="mentornet/profile", type="mentornet.profile.created", subject="s")
     assert envelope.correlation_id == envelope.id
-    assert before <= envelope.time <= datetime.now(timezone.utc)
+    assert before <= envelope.time <= datetime.now(UTC)
     assert envelope.time.tzinfo is not None
     assert from_headers(to_headers(envelope)) == envelope
 
@@ -127,7 +128,7 @@ def test_a_message_from_the_reference_sdk_core_binding_is_read():
     event = CoreCloudEvent(
         {"type": "mentornet.profile.created", "source": "partner/crm", "subject": "subject-1",
          "datacontenttype": "application/json", "correlationid": "corr-1",
-         "time": datetime(2024, 3, 1, 12, 0, 0, 250000, tzinfo=timezone.utc)},
+         "time": datetime(2024, 3, 1, 12, 0, 0, 250000, tzinfo=UTC)},
         PAYLOAD,
     )
     message = ce_kafka.to_binary(event, JSONFormat())
@@ -138,7 +139,7 @@ def test_a_message_from_the_reference_sdk_core_binding_is_read():
     assert envelope.id == event.get_id()
     assert envelope.source == "partner/crm"
     assert envelope.type == "mentornet.profile.created"
-    assert envelope.time == datetime(2024, 3, 1, 12, 0, 0, 250000, tzinfo=timezone.utc)
+    assert envelope.time == datetime(2024, 3, 1, 12, 0, 0, 250000, tzinfo=UTC)
     assert envelope.subject == "subject-1"
     assert envelope.correlation_id == "corr-1"
     assert envelope.datacontenttype == "application/json"
@@ -166,9 +167,9 @@ def test_a_message_from_the_reference_sdk_v1_kafka_api_is_read():
 
 
 def test_a_message_without_time_gets_the_receive_time():
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     envelope = from_headers(minimal_headers(ce_time=None))
-    assert before <= envelope.time <= datetime.now(timezone.utc)
+    assert before <= envelope.time <= datetime.now(UTC)
 
 
 # --- rejections -------------------------------------------------------------------------------------------------
@@ -223,11 +224,11 @@ def test_a_malformed_time_is_rejected(raw: bytes):
 
 
 @pytest.mark.parametrize("raw, expected", [
-    (b"2024-03-01T12:30:15Z", datetime(2024, 3, 1, 12, 30, 15, tzinfo=timezone.utc)),
-    (b"2024-03-01T12:30:15.5+00:00", datetime(2024, 3, 1, 12, 30, 15, 500000, tzinfo=timezone.utc)),
-    (b"2024-03-01T14:30:15+02:00", datetime(2024, 3, 1, 12, 30, 15, tzinfo=timezone.utc)),
+    (b"2024-03-01T12:30:15Z", datetime(2024, 3, 1, 12, 30, 15, tzinfo=UTC)),
+    (b"2024-03-01T12:30:15.5+00:00", datetime(2024, 3, 1, 12, 30, 15, 500000, tzinfo=UTC)),
+    (b"2024-03-01T14:30:15+02:00", datetime(2024, 3, 1, 12, 30, 15, tzinfo=UTC)),
     # RFC 3339 section 5.6: "T" and "Z" may alternatively be lower case.
-    (b"2024-03-01t12:30:15z", datetime(2024, 3, 1, 12, 30, 15, tzinfo=timezone.utc)),
+    (b"2024-03-01t12:30:15z", datetime(2024, 3, 1, 12, 30, 15, tzinfo=UTC)),
 ], ids=["utc-Z", "fraction-offset", "plus-two", "lower-case-t-z"])
 def test_rfc3339_times_are_read(raw: bytes, expected: datetime):
     parsed = from_headers(minimal_headers(ce_time=raw)).time
@@ -237,7 +238,7 @@ def test_rfc3339_times_are_read(raw: bytes, expected: datetime):
 
 def test_a_time_without_offset_is_taken_as_utc():
     assert from_headers(minimal_headers(ce_time=b"2024-03-01T12:30:15")).time == datetime(
-        2024, 3, 1, 12, 30, 15, tzinfo=timezone.utc)
+        2024, 3, 1, 12, 30, 15, tzinfo=UTC)
 
 
 # --- event ids --------------------------------------------------------------------------------------------------

@@ -3,17 +3,23 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from services.matching.domain import (
-    IDEAL_GAP_YEARS, Candidate, Recommendation, hours_apart, rank, score, seniority_fit,
+    IDEAL_GAP_YEARS,
+    Candidate,
+    Recommendation,
+    hours_apart,
+    rank,
+    score,
+    seniority_fit,
 )
 
-WINTER = datetime(2024, 1, 15, 12, 0, tzinfo=timezone.utc)   # northern winter, southern summer
-SUMMER = datetime(2024, 7, 15, 12, 0, tzinfo=timezone.utc)
+WINTER = datetime(2024, 1, 15, 12, 0, tzinfo=UTC)   # northern winter, southern summer
+SUMMER = datetime(2024, 7, 15, 12, 0, tzinfo=UTC)
 
 
 def person(role: str = "mentor", *, field: str = "software engineering", skills=(), goals=(), years: int = 10,
@@ -208,24 +214,24 @@ def test_hours_apart_wraps_around_the_date_line():
 
 
 def test_hours_apart_follows_daylight_saving_time():
-    assert hours_apart("Europe/London", "America/New_York", datetime(2024, 3, 20, 12, tzinfo=timezone.utc)) == 4
-    assert hours_apart("Europe/London", "America/New_York", datetime(2024, 4, 20, 12, tzinfo=timezone.utc)) == 5
+    assert hours_apart("Europe/London", "America/New_York", datetime(2024, 3, 20, 12, tzinfo=UTC)) == 4
+    assert hours_apart("Europe/London", "America/New_York", datetime(2024, 4, 20, 12, tzinfo=UTC)) == 5
     assert hours_apart("Europe/Berlin", "Asia/Kolkata", WINTER) == 4.5
     assert hours_apart("Europe/Berlin", "Asia/Kolkata", SUMMER) == 3.5
 
 
 def test_hours_apart_changes_at_the_moment_of_a_dst_switch():
     # US clocks went forward on 2024-03-10 at 02:00 EST = 07:00 UTC.
-    switch = datetime(2024, 3, 10, 7, 0, tzinfo=timezone.utc)
+    switch = datetime(2024, 3, 10, 7, 0, tzinfo=UTC)
     assert hours_apart("America/New_York", "UTC", switch - timedelta(minutes=1)) == 5
     assert hours_apart("America/New_York", "UTC", switch + timedelta(minutes=1)) == 4
 
 
 @pytest.mark.parametrize("zone, switch", [
     # Newfoundland went forward on 2024-03-10 at 02:00 NST (UTC-3:30) = 05:30 UTC.
-    ("America/St_Johns", datetime(2024, 3, 10, 5, 30, tzinfo=timezone.utc)),
+    ("America/St_Johns", datetime(2024, 3, 10, 5, 30, tzinfo=UTC)),
     # Adelaide went back on 2024-04-07 at 03:00 ACDT (UTC+10:30) = 2024-04-06 16:30 UTC.
-    ("Australia/Adelaide", datetime(2024, 4, 6, 16, 30, tzinfo=timezone.utc)),
+    ("Australia/Adelaide", datetime(2024, 4, 6, 16, 30, tzinfo=UTC)),
 ])
 def test_hours_apart_is_right_just_after_a_half_hour_dst_switch(zone: str, switch: datetime):
     """Zones whose DST switch falls at half past a UTC hour must use the offset in force at `at`."""

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from services.notification.domain import Notification, recommendations_ready, welcome
 
-AT = datetime(2024, 3, 1, 12, 0, tzinfo=timezone.utc)
+AT = datetime(2024, 3, 1, 12, 0, tzinfo=UTC)
 RECIPIENT = uuid.UUID("6f1c2a4e-1d2b-4c3d-9e8f-0a1b2c3d4e5f")
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -86,7 +86,7 @@ def test_an_accepted_profile_always_makes_a_valid_profile_event():
         email="First.Last+tag@Sub.Example.co.uk", capacity=50, seniority_years=70, timezone="Etc/GMT+5",
     ))
     event = ProfileCreated.model_validate({**profile.model_dump(), "profile_id": uuid.uuid4(), "version": 1,
-                                           "updated_at": datetime.now(timezone.utc)})
+                                           "updated_at": datetime.now(UTC)})
     assert event.skills == profile.skills
 
 
