@@ -2,8 +2,8 @@
 from uuid import UUID
 
 from gateway.errors import ErrorCode, GatewayError, not_found
-from gateway.matching.records import RecommendationList, RecommendationRecord
 from gateway.upstream import UpstreamClient
+from schemas.api.matching import RecommendationList, RecommendationRecord
 
 NOT_INDEXED = "Your profile is not indexed for matching yet; recommendations appear shortly after saving it."
 

@@ -1,8 +1,8 @@
 """Typed calls to the notification service's internal API."""
 from uuid import UUID
 
-from gateway.notifications.records import MarkedNotification, NotificationList, NotificationRecord
 from gateway.upstream import UpstreamClient
+from schemas.api.notification import MarkedNotification, NotificationList, NotificationRecord
 
 
 class NotificationClient(UpstreamClient):

@@ -3,7 +3,7 @@ from datetime import datetime
 
 import strawberry
 
-from gateway.notifications.records import NotificationRecord
+from schemas.api.notification import NotificationRecord
 from schemas.events.notification import NotificationCreated
 
 

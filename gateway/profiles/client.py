@@ -2,9 +2,8 @@
 from collections.abc import Sequence
 from uuid import UUID
 
-from gateway.profiles.records import ErasedProfile, ProfileBatch, ProfileRecord, SavedProfile
-from gateway.profiles.validation import ProfileDraft
 from gateway.upstream import UpstreamClient
+from schemas.api.profile import ErasedProfile, ProfileBatch, ProfileInput, ProfileRecord, SavedProfile
 
 MAX_IDS_PER_CALL = 100
 
@@ -12,7 +11,7 @@ MAX_IDS_PER_CALL = 100
 class ProfileClient(UpstreamClient):
     """Reads and writes profiles; the only place that knows the profile service's paths."""
 
-    async def save(self, profile_id: UUID, draft: ProfileDraft, org_id: UUID | None) -> ProfileRecord:
+    async def save(self, profile_id: UUID, draft: ProfileInput, org_id: UUID | None) -> ProfileRecord:
         body = {**draft.model_dump(mode="json"), "org_id": str(org_id) if org_id else None}
         answer = await self.call("PUT", f"/profiles/{profile_id}", json=body)
         return self.parse(SavedProfile, answer).profile

@@ -4,7 +4,7 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from gateway.profiles.client import MAX_IDS_PER_CALL, ProfileClient
-from gateway.profiles.records import ProfileRecord
+from schemas.api.profile import ProfileRecord
 
 ProfileLoader = DataLoader[UUID, ProfileRecord | None]
 

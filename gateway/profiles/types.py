@@ -4,7 +4,7 @@ from enum import Enum
 
 import strawberry
 
-from gateway.profiles.records import ProfileRecord
+from schemas.api.profile import ProfileRecord
 
 
 @strawberry.enum(description="What a person is on the network for.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
+from schemas.api.matching import RecommendationList, RecommendationRecord
 from services.common.http import handle_errors, not_found, parse_limit, parse_uuid
 from services.common.runtime import Runtime
 from services.matching.service import Matching, MenteeNotIndexed
@@ -18,8 +19,8 @@ def routes(rt: Runtime) -> list[Route]:
             found = await Matching.recommend(rt.pool, mentee_id, limit)
         except MenteeNotIndexed:
             raise not_found("no mentee profile indexed for this id yet") from None
-        return {"recommendations": [
-            {"mentor_id": str(r.mentor_id), "score": r.score, "reasons": list(r.reasons)} for r in found
-        ]}
+        return RecommendationList(recommendations=[
+            RecommendationRecord(mentor_id=r.mentor_id, score=r.score, reasons=list(r.reasons)) for r in found
+        ]).model_dump(mode="json")
 
     return [Route("/recommendations", recommendations, methods=["GET"])]

@@ -1,22 +1,18 @@
 """Internal HTTP API of the notification service, called by the gateway."""
 from __future__ import annotations
 
-from dataclasses import asdict
-
 from starlette.requests import Request
 from starlette.routing import Route
 
+from schemas.api.notification import MarkedNotification, NotificationList, NotificationRecord
 from services.common.http import handle_errors, not_found, parse_limit, parse_uuid, read_json
 from services.common.runtime import Runtime
 from services.notification.domain import Notification
 from services.notification.service import Notifications
 
 
-def _json(n: Notification) -> dict:
-    item = asdict(n)
-    item.update(id=str(n.id), recipient_id=str(n.recipient_id), created_at=n.created_at.isoformat(),
-                read_at=n.read_at.isoformat() if n.read_at else None)
-    return item
+def _record(n: Notification) -> NotificationRecord:
+    return NotificationRecord.model_validate(n, from_attributes=True)
 
 
 def routes(rt: Runtime) -> list[Route]:
@@ -26,7 +22,7 @@ def routes(rt: Runtime) -> list[Route]:
         limit = parse_limit(request.query_params.get("limit"), default=20, maximum=100)
         unread_only = request.query_params.get("unread_only", "false").lower() == "true"
         found = await Notifications.inbox(rt.pool, recipient_id, limit, unread_only)
-        return {"notifications": [_json(n) for n in found]}
+        return NotificationList(notifications=[_record(n) for n in found]).model_dump(mode="json")
 
     @handle_errors
     async def mark_read(request: Request) -> dict:
@@ -35,7 +31,7 @@ def routes(rt: Runtime) -> list[Route]:
         note = await Notifications.mark_read(rt.pool, notification_id, recipient_id)
         if note is None:
             raise not_found("no such notification in this inbox")
-        return {"notification": _json(note)}
+        return MarkedNotification(notification=_record(note)).model_dump(mode="json")
 
     return [
         Route("/notifications", list_notifications, methods=["GET"]),

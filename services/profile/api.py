@@ -4,6 +4,7 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
+from schemas.api.profile import ErasedProfile, ProfileBatch, SavedProfile
 from services.common.http import handle_errors, invalid, not_found, parse_ids, parse_uuid, read_json
 from services.common.runtime import Runtime
 from services.profile import repository, service
@@ -20,20 +21,20 @@ def routes(rt: Runtime) -> list[Route]:
                 rt.pool, rt.outbox, profile_id, data, request.headers.get("x-correlation-id"))
         except InvalidProfile as exc:
             raise invalid(str(exc), exc.field) from None
-        return {"profile": profile.model_dump(mode="json"), "created": created}
+        return SavedProfile(profile=profile, created=created).model_dump(mode="json")
 
     @handle_errors
     async def get_profiles(request: Request) -> dict:
         ids = parse_ids(request.query_params.get("ids"))
         profiles = await repository.get_many(rt.pool, ids) if ids else []
-        return {"profiles": [p.model_dump(mode="json") for p in profiles]}
+        return ProfileBatch(profiles=profiles).model_dump(mode="json")
 
     @handle_errors
     async def delete_profile(request: Request) -> dict:
         profile_id = parse_uuid(request.path_params["profile_id"], "id")
         if not await service.erase_profile(rt.pool, rt.outbox, profile_id, request.headers.get("x-correlation-id")):
             raise not_found("no profile with this id")
-        return {"erased": True}
+        return ErasedProfile(erased=True).model_dump(mode="json")
 
     return [
         Route("/profiles/{profile_id}", put_profile, methods=["PUT"]),

@@ -6,7 +6,8 @@ from uuid import UUID
 
 import asyncpg
 
-from services.profile.domain import Profile, ProfileInput
+from schemas.api.profile import ProfileInput
+from services.profile.domain import Profile
 
 _COLUMNS = ("org_id", "role", "display_name", "email", "headline", "field", "skills", "goals",
             "seniority_years", "languages", "timezone", "capacity")

@@ -6,10 +6,11 @@ from uuid import UUID
 
 import asyncpg
 
+from schemas.api.profile import ProfileInput
 from schemas.events.profile import ProfileCreated, ProfileErased, ProfileUpdated
 from services.common.outbox import Outbox
 from services.profile import repository
-from services.profile.domain import InvalidProfile, Profile, ProfileInput
+from services.profile.domain import InvalidProfile, Profile
 
 
 async def save_profile(pool: asyncpg.Pool, outbox: Outbox, profile_id: UUID, data: ProfileInput,

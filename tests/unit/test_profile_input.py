@@ -6,8 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from schemas.api.profile import ProfileInput
 from schemas.events.profile import ProfileCreated
-from services.profile.domain import InvalidProfile, ProfileInput, parse_profile_input
+from services.profile.domain import InvalidProfile, parse_profile_input
 
 
 def valid(**overrides) -> dict:

@@ -129,7 +129,7 @@ async def test_gateway_checks_profile_limits_before_calling_the_service(
 ) -> None:
     cases = {
         "displayName": valid_input(displayName="x" * 121),
-        "languages": valid_input(languages=["EN"]),
+        "languages": valid_input(languages=["english"]),
         "seniorityYears": valid_input(seniorityYears=71),
         "skills": valid_input(skills=["s"] * 51),
         "capacity": valid_input(capacity=51),

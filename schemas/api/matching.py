@@ -1,4 +1,4 @@
-"""The matching service's JSON shapes, validated as they arrive."""
+"""The matching service's HTTP contract: recommendations as `GET /recommendations` answers them."""
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field

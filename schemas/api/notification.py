@@ -1,4 +1,4 @@
-"""The notification service's JSON shapes, validated as they arrive."""
+"""The notification service's HTTP contract: inbox entries as its endpoints answer them."""
 from datetime import datetime
 from uuid import UUID
 
