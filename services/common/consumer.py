@@ -12,6 +12,7 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -236,10 +237,13 @@ class EventConsumer:
         return True
 
     async def _transaction(self, topic: str, events: list[Event]) -> list[Event]:
-        async with self.pool.acquire() as conn, conn.transaction():
-            fresh = await claim_new(conn, self.group, events)
-            if fresh:
-                await self.handlers[topic].handle(conn, fresh)
+        # A lone event (the usual case at interactive rates) tags the handler's log lines with its ids.
+        first = events[0].envelope
+        with event_context(first.id, first.correlation_id) if len(events) == 1 else nullcontext():
+            async with self.pool.acquire() as conn, conn.transaction():
+                fresh = await claim_new(conn, self.group, events)
+                if fresh:
+                    await self.handlers[topic].handle(conn, fresh)
         return fresh
 
     async def _with_transient_retries(self, topic: str, attempt: Callable[[], Awaitable[list[Event]]]) -> list[Event]:
@@ -294,7 +298,9 @@ class EventConsumer:
                     raise _Stopped from exc
                 log.error("dead-letter publish failed (%s); retrying", exc)
                 await asyncio.sleep(1.0)
-        log.warning("dead-lettered %s[%d]@%d: %s", record.topic, record.partition, record.offset, poison.reason)
+        event_id = dict(record.headers or ()).get("ce_id", b"").decode(errors="replace")
+        log.warning("dead-lettered %s[%d]@%d: %s", record.topic, record.partition, record.offset, poison.reason,
+                    extra={"fields": {"event_id": event_id}})
         DEAD_LETTERS.labels(self.service, record.topic, poison.error).inc()
         EVENTS_CONSUMED.labels(self.service, record.topic, "", "dead_lettered").inc()
 

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
+import httpx
 import orjson
 
+from deploy.local.embedded import free_port
 from deploy.local.processes import ManagedProcess
 from schemas.registry import NOTIFICATIONS_TOPIC
 from tests.integration.factories import profile_created
@@ -61,3 +64,48 @@ async def test_kill_dash_nine_in_the_middle_of_2000_events(infra, network_config
 async def _at_least(count, threshold: int) -> int | None:
     value = await count()
     return value if value >= threshold else None
+
+
+async def test_two_replicas_share_the_partitions_and_one_dying_loses_nothing(infra, network_config, notification_db):
+    network_config.extra_env["CONSUMER_MAX_BATCH"] = "100"
+    first = ManagedProcess("notification", network_config)
+    second = ManagedProcess("notification", replace(network_config, ports={**network_config.ports,
+                                                                           "notification": free_port()}))
+    profiles = [profile_created(n) for n in range(EVENTS)]
+    ids = [p.profile_id for p in profiles]
+    messages = [cloud_event(p, event_type="mentornet.profile.created", key=str(p.profile_id)) for p in profiles]
+
+    async def welcomes() -> int:
+        return await notification_db.fetchval(
+            "SELECT count(*) FROM notifications WHERE kind = 'welcome' AND recipient_id = ANY($1::uuid[])", ids)
+
+    for replica in (first, second):
+        replica.start()
+    try:
+        for replica in (first, second):
+            replica.wait_ready()
+        await asyncio.sleep(3)  # both members joined: the six partitions are split between them
+        await produce(infra.kafka_bootstrap_servers, messages[:EVENTS // 2])
+        await eventually(lambda: _at_least(welcomes, EVENTS // 2), what="first half applied")
+        applied_by = [_processed(replica) for replica in (first, second)]
+        assert all(count > 0 for count in applied_by), f"both replicas must work: {applied_by}"
+
+        first.kill()
+        await produce(infra.kafka_bootstrap_servers, messages[EVENTS // 2:])
+        await eventually(lambda: _at_least(welcomes, EVENTS), timeout=60, what="survivor applied the rest")
+    finally:
+        first.stop()
+        second.stop()
+
+    per_person = await notification_db.fetch(
+        """SELECT recipient_id, count(*) AS n FROM notifications
+           WHERE kind = 'welcome' AND recipient_id = ANY($1::uuid[]) GROUP BY recipient_id""", ids)
+    assert len(per_person) == EVENTS
+    assert {r["n"] for r in per_person} == {1}
+
+
+def _processed(replica: ManagedProcess) -> float:
+    """Events this replica applied, read from its own Prometheus endpoint."""
+    text = httpx.get(f"{replica.config.url(replica.name)}/metrics", timeout=5).text
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+               if line.startswith("mentornet_events_consumed_total{") and 'outcome="processed"' in line)
