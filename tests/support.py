@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
@@ -78,8 +78,9 @@ async def produce(bootstrap: str, messages: list[tuple[str, bytes | None, bytes 
         await producer.stop()
 
 
-async def read_topic(bootstrap: str, topic: str, *, expect: int, timeout: float = 20.0) -> list:
-    """Everything on a topic from the start, once at least `expect` records arrived."""
+async def read_topic(bootstrap: str, topic: str, *, expect: int, timeout: float = 20.0,
+                     matching: Callable[[Any], bool] = lambda _: True) -> list:
+    """Records on a topic from the start that satisfy `matching`, once at least `expect` arrived."""
     consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, group_id=None,
                                 auto_offset_reset="earliest", fetch_max_wait_ms=50)
     await consumer.start()
@@ -88,7 +89,7 @@ async def read_topic(bootstrap: str, topic: str, *, expect: int, timeout: float 
     try:
         while len(records) < expect and time.monotonic() < deadline:
             for batch in (await consumer.getmany(timeout_ms=200)).values():
-                records.extend(batch)
+                records.extend(r for r in batch if matching(r))
         return records
     finally:
         await consumer.stop()

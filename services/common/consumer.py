@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from schemas.registry import CONTRACTS
 from services.common.envelope import Event, InvalidEnvelope, from_headers
+from services.common.failures import connection, is_transient
 from services.common.inbox import claim_new
 from services.common.logs import event_context
 from services.common.metrics import (
@@ -38,10 +39,6 @@ log = logging.getLogger(__name__)
 
 BatchHandler = Callable[[asyncpg.Connection, list[Event]], Awaitable[None]]
 
-# Failures that say nothing about the event: wait them out instead of dead-lettering anything.
-TRANSIENT_ERRORS = (OSError, asyncio.TimeoutError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError,
-                    asyncpg.TooManyConnectionsError, asyncpg.CannotConnectNowError,
-                    asyncpg.SerializationError, asyncpg.DeadlockDetectedError)
 
 
 @dataclass(frozen=True)
@@ -240,7 +237,7 @@ class EventConsumer:
         # A lone event (the usual case at interactive rates) tags the handler's log lines with its ids.
         first = events[0].envelope
         with event_context(first.id, first.correlation_id) if len(events) == 1 else nullcontext():
-            async with self.pool.acquire() as conn, conn.transaction():
+            async with connection(self.pool) as conn, conn.transaction():
                 fresh = await claim_new(conn, self.group, events)
                 if fresh:
                     await self.handlers[topic].handle(conn, fresh)
@@ -252,7 +249,9 @@ class EventConsumer:
         while True:
             try:
                 return await attempt()
-            except TRANSIENT_ERRORS as exc:
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise
                 if self._stopping.is_set():
                     raise _Stopped from exc
                 log.warning("database unavailable (%s); retrying in %.1fs", exc, delay)

@@ -14,7 +14,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from services.common.logs import correlation_id_var
+from services.common.logs import clean_correlation_id, correlation_id_var
 from services.common.metrics import HTTP_REQUEST_SECONDS, HTTP_REQUESTS
 
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
@@ -67,7 +67,7 @@ def parse_ids(raw: str | None, field: str = "ids", limit: int = 100) -> list[UUI
 def parse_limit(raw: str | None, default: int, maximum: int) -> int:
     if raw is None:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+    if not (raw.isascii() and raw.isdigit()) or not 1 <= int(raw) <= maximum:
         raise invalid(f"limit must be an integer from 1 to {maximum}", "limit")
     return int(raw)
 
@@ -125,7 +125,7 @@ class RequestMetrics:
             return
         started = time.perf_counter()
         status = {"code": 500}
-        correlation_id_var.set(dict(scope["headers"]).get(b"x-correlation-id", b"").decode() or None)
+        correlation_id_var.set(clean_correlation_id(dict(scope["headers"]).get(b"x-correlation-id")))
 
         async def send_with_status(message: dict) -> None:
             if message["type"] == "http.response.start":

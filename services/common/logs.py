@@ -1,6 +1,7 @@
 """Structured JSON logs carrying the event id and correlation id of the work in progress."""
 import contextvars
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,6 +36,16 @@ class JsonFormatter(logging.Formatter):
         if record.exc_info:
             entry["exc"] = self.formatException(record.exc_info)
         return orjson.dumps(entry, default=str).decode()
+
+
+_CORRELATION_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+def clean_correlation_id(raw: str | bytes | None) -> str | None:
+    """A caller-supplied correlation id, if it is safe to copy into headers, events and logs."""
+    if isinstance(raw, bytes):
+        raw = raw.decode("ascii", errors="replace")
+    return raw if raw and _CORRELATION_ID.match(raw) else None
 
 
 def configure_logging(service: str, level: str = "INFO") -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Sequence
 
 import asyncpg
@@ -12,6 +13,7 @@ from aiokafka.errors import KafkaError
 from schemas.events.base import EventData
 from schemas.registry import CONTRACTS, Contract
 from services.common.envelope import Envelope, OutgoingEvent, to_headers
+from services.common.failures import connection, is_transient
 from services.common.metrics import OUTBOX_OLDEST_PENDING_SECONDS, OUTBOX_PENDING, OUTBOX_PUBLISHED
 
 log = logging.getLogger(__name__)
@@ -76,8 +78,10 @@ RETURNING id, topic, partition_key, event_id, event_type, source, subject, datas
 class OutboxRelay:
     """Publishes outbox rows in id order with acks=all, deleting them in the same transaction.
 
-    One relay per service schema holds an advisory lock, so events of one key keep their order
-    even with many replicas. A crash between send and commit re-sends rows: consumers dedupe.
+    Every replica runs a relay, but a transaction-level advisory lock lets one batch be in flight
+    per schema at a time: batches go out one after another in id order, so events of one key keep
+    their order across replicas, and the lock cannot outlive the connection that publishes. A crash
+    between send and commit re-sends the batch; consumers' inboxes absorb the duplicates.
     """
 
     def __init__(self, pool: asyncpg.Pool, producer: AIOKafkaProducer, *, service: str, schema: str,
@@ -90,30 +94,25 @@ class OutboxRelay:
         self.poll_interval_s = poll_interval_s
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
-        self.published = 0
 
     async def run(self) -> None:
-        """Run until stop(); waits for leadership, then drains on every notification."""
+        """Drain on every notification (and every poll interval) until stop(); outages are waited out."""
         while not self._stopping.is_set():
             try:
-                await self._lead()
-            except (TimeoutError, OSError, asyncpg.PostgresConnectionError, asyncpg.InterfaceError) as exc:
-                log.warning("outbox relay lost its database connection: %s", exc)
-                await self._sleep(self.poll_interval_s)
-            except KafkaError as exc:
-                # Nothing was deleted: the claiming transaction rolled back, the rows wait for the broker.
-                log.warning("outbox relay cannot publish: %s", exc)
+                await self._listen_and_drain()
+            except Exception as exc:
+                if not (isinstance(exc, KafkaError) or is_transient(exc)):
+                    raise
+                # Nothing was deleted: the claiming transaction rolled back, the rows wait for the next try.
+                log.warning("outbox relay cannot publish now: %s", exc)
                 await self._sleep(self.poll_interval_s)
 
     def stop(self) -> None:
         self._stopping.set()
         self._wake.set()
 
-    async def _lead(self) -> None:
-        async with self.pool.acquire() as listener:
-            if not await listener.fetchval("SELECT pg_try_advisory_lock(hashtext($1))", self.channel):
-                await self._sleep(self.poll_interval_s * 5)
-                return
+    async def _listen_and_drain(self) -> None:
+        async with connection(self.pool) as listener:
             await listener.add_listener(self.channel, self._on_notify)
             try:
                 while not self._stopping.is_set():
@@ -122,7 +121,6 @@ class OutboxRelay:
                     await self._sleep(self.poll_interval_s)
             finally:
                 await listener.remove_listener(self.channel, self._on_notify)
-                await listener.execute("SELECT pg_advisory_unlock(hashtext($1))", self.channel)
 
     def _on_notify(self, *_args) -> None:
         self._wake.set()
@@ -134,7 +132,7 @@ class OutboxRelay:
             pass
 
     async def drain(self) -> int:
-        """Publish until the outbox is empty; returns how many rows went out."""
+        """Publish until the outbox is empty or another replica is publishing; returns rows sent."""
         total = 0
         while True:
             sent = await self.publish_batch()
@@ -143,7 +141,9 @@ class OutboxRelay:
                 return total
 
     async def publish_batch(self) -> int:
-        async with self.pool.acquire() as conn, conn.transaction():
+        async with connection(self.pool) as conn, conn.transaction():
+            if not await conn.fetchval("SELECT pg_try_advisory_xact_lock(hashtext($1))", self.channel):
+                return 0
             rows = await conn.fetch(_CLAIM, self.batch_size)
             if not rows:
                 return 0
@@ -155,9 +155,8 @@ class OutboxRelay:
                 for r in rows
             ]
             await asyncio.gather(*futures)
-        for r in rows:
-            OUTBOX_PUBLISHED.labels(self.service, r["topic"]).inc()
-        self.published += len(rows)
+        for topic, count in Counter(r["topic"] for r in rows).items():
+            OUTBOX_PUBLISHED.labels(self.service, topic).inc(count)
         return len(rows)
 
     async def sample_backlog(self) -> None:

@@ -6,6 +6,7 @@ from starlette.routing import Route
 
 from schemas.api.profile import ErasedProfile, ProfileBatch, SavedProfile
 from services.common.http import handle_errors, invalid, not_found, parse_ids, parse_uuid, read_json
+from services.common.logs import correlation_id_var
 from services.common.runtime import Runtime
 from services.profile import repository, service
 from services.profile.domain import InvalidProfile, parse_profile_input
@@ -18,7 +19,7 @@ def routes(rt: Runtime) -> list[Route]:
         try:
             data = parse_profile_input(await read_json(request))
             profile, created = await service.save_profile(
-                rt.pool, rt.outbox, profile_id, data, request.headers.get("x-correlation-id"))
+                rt.pool, rt.outbox, profile_id, data, correlation_id_var.get())
         except InvalidProfile as exc:
             raise invalid(str(exc), exc.field) from None
         return SavedProfile(profile=profile, created=created).model_dump(mode="json")
@@ -32,7 +33,7 @@ def routes(rt: Runtime) -> list[Route]:
     @handle_errors
     async def delete_profile(request: Request) -> dict:
         profile_id = parse_uuid(request.path_params["profile_id"], "id")
-        if not await service.erase_profile(rt.pool, rt.outbox, profile_id, request.headers.get("x-correlation-id")):
+        if not await service.erase_profile(rt.pool, rt.outbox, profile_id, correlation_id_var.get()):
             raise not_found("no profile with this id")
         return ErasedProfile(erased=True).model_dump(mode="json")
 

@@ -76,7 +76,8 @@ async def test_an_event_whose_handler_keeps_failing_is_dead_lettered_and_the_res
     assert await pool.fetchval("SELECT count(*) FROM inbox") == 2, "the dead-lettered event is not marked applied"
 
 
-async def test_relay_publishes_rows_written_while_it_was_down_in_order_per_key(infra, runtime_parts):
+@pytest.mark.parametrize("replicas", [1, 3])
+async def test_relays_publish_rows_written_while_they_were_down_in_order_per_key(infra, runtime_parts, replicas):
     settings, pool, producer = runtime_parts
     outbox = Outbox(source="tests/relay")
     keys = [str(uuid.uuid4()) for _ in range(5)]
@@ -88,19 +89,22 @@ async def test_relay_publishes_rows_written_while_it_was_down_in_order_per_key(i
         ])
     assert await pool.fetchval("SELECT count(*) FROM outbox") == 500
 
-    relay = OutboxRelay(pool, producer, service=settings.service_name, schema=settings.schema, batch_size=64)
-    running = asyncio.create_task(relay.run())
+    relays = [OutboxRelay(pool, producer, service=settings.service_name, schema=settings.schema, batch_size=16)
+              for _ in range(replicas)]
+    running = [asyncio.create_task(relay.run()) for relay in relays]
     try:
         await eventually(lambda: pool.fetchval("SELECT count(*) = 0 FROM outbox"), what="outbox drained")
     finally:
-        relay.stop()
-        await running
+        for relay in relays:
+            relay.stop()
+        await asyncio.gather(*running)
 
-    records = await read_topic(infra.kafka_bootstrap_servers, PROFILES_TOPIC, expect=500)
+    records = await read_topic(infra.kafka_bootstrap_servers, PROFILES_TOPIC, expect=500,
+                               matching=lambda r: r.key.decode() in keys)
+    assert len(records) == 500, "each row published once"
     versions: dict[str, list[int]] = {}
     for record in records:
-        if record.key.decode() in keys:
-            versions.setdefault(record.key.decode(), []).append(orjson.loads(record.value)["version"])
+        versions.setdefault(record.key.decode(), []).append(orjson.loads(record.value)["version"])
     assert versions == {key: list(range(1, 101)) for key in keys}
 
 

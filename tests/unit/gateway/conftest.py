@@ -65,7 +65,7 @@ def notification_json(notification_id: UUID, recipient_id: UUID, **overrides: An
     return {
         "id": str(notification_id),
         "recipient_id": str(recipient_id),
-        "kind": "match.suggested",
+        "kind": "recommendations",
         "title": "New mentor suggestion",
         "body": "Ada could mentor you.",
         "created_at": datetime(2025, 1, 2, tzinfo=UTC).isoformat(),
@@ -103,9 +103,10 @@ def app() -> Starlette:
 
 @pytest.fixture
 async def client(app: Starlette) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://gateway.test") as http:
-        yield http
-    await app.state.upstreams.aclose()
+    """Talks to the started app; its lifespan closes the upstream clients at the end."""
+    async with app.router.lifespan_context(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://gateway.test") as http:
+            yield http
 
 
 @pytest.fixture

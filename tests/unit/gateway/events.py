@@ -15,7 +15,7 @@ def notification_event(recipient_id: UUID, title: str = "Hello") -> Notification
     return NotificationCreated(
         notification_id=uuid4(),
         recipient_id=recipient_id,
-        kind="match.suggested",
+        kind="recommendations",
         title=title,
         body="Someone could mentor you.",
         created_at=datetime.now(UTC),
