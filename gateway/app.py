@@ -31,13 +31,18 @@ def create_app(
         schema, upstreams=upstreams, live_hub=live_hub, verifier=verifier, dev_mode=settings.is_dev
     )
 
+    serving = False
+
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        nonlocal serving
         if live_feed is not None:
             live_feed.start()
+        serving = True
         try:
             yield
         finally:
+            serving = False
             if live_feed is not None:
                 await live_feed.stop()
             await upstreams.aclose()
@@ -47,7 +52,7 @@ def create_app(
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
-            Route("/readyz", readiness_endpoint(upstreams, live_feed), methods=["GET"]),
+            Route("/readyz", readiness_endpoint(upstreams, live_feed, lambda: serving), methods=["GET"]),
             Route("/metrics", metrics, methods=["GET"]),
         ],
         lifespan=lifespan,

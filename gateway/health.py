@@ -15,20 +15,27 @@ async def healthz(request: Request) -> Response:
 
 
 def readiness_endpoint(
-    upstreams: Upstreams, live_feed: KafkaNotificationFeed | None
+    upstreams: Upstreams, live_feed: KafkaNotificationFeed | None, serving: Callable[[], bool]
 ) -> Callable[[Request], Awaitable[Response]]:
-    """Ready only when every service is; the live feed is reported but queries work without it."""
+    """Ready whenever the gateway itself serves (`serving()`: started and not stopping).
+
+    The services and the live feed are only reported in the body: failing the probe on them would
+    take every gateway replica out of rotation when one service or Kafka is down, and with them the
+    queries that do not need it. Those queries answer, the others get SERVICE_UNAVAILABLE.
+    """
 
     async def readyz(request: Request) -> Response:
+        if not serving():
+            return JSONResponse({"status": "unavailable", "reason": "not serving"}, status_code=503)
         ready = await upstreams.readiness()
         failed = sorted(name for name, ok in ready.items() if not ok)
         body = {
-            "status": "unavailable" if failed else "ready",
+            "status": "degraded" if failed else "ready",
             "failed": failed,
             "upstreams": {name: "ready" if ok else "unavailable" for name, ok in ready.items()},
             "live_notifications": live_feed.state.value if live_feed else "disabled",
         }
-        return JSONResponse(body, status_code=503 if failed else 200)
+        return JSONResponse(body)
 
     return readyz
 

@@ -1,4 +1,5 @@
 """Shared HTTP plumbing for service clients: pooling, internal auth, metrics and error mapping."""
+import asyncio
 import logging
 from typing import Any, TypeVar
 
@@ -12,7 +13,8 @@ from services.common.logs import correlation_id_var
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT = httpx.Timeout(5.0, connect=2.0)
-READINESS_TIMEOUT = httpx.Timeout(2.0)
+READINESS_SECONDS = 2.0
+READINESS_TIMEOUT = httpx.Timeout(READINESS_SECONDS)
 POOL_LIMITS = httpx.Limits(max_connections=200, max_keepalive_connections=50)
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -71,10 +73,11 @@ class UpstreamClient:
             raise service_unavailable(self.name) from error
 
     async def is_ready(self) -> bool:
-        """True when the service's `/readyz` answers 200."""
+        """True when the service's `/readyz` answers 200 within READINESS_SECONDS, all phases included."""
         try:
-            response = await self._http.get("/readyz", timeout=READINESS_TIMEOUT)
-        except httpx.HTTPError as error:
+            async with asyncio.timeout(READINESS_SECONDS):
+                response = await self._http.get("/readyz", timeout=READINESS_TIMEOUT)
+        except (httpx.HTTPError, TimeoutError) as error:
             UPSTREAM_REQUESTS.labels(self.name, "error").inc()
             log.info("%s readiness check failed: %r", self.name, error)
             return False

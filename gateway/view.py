@@ -16,7 +16,7 @@ from gateway.errors import GatewayError
 from gateway.live.hub import LiveHub
 from gateway.upstreams import Upstreams
 from services.common.envelope import new_event_id
-from services.common.logs import correlation_id_var
+from services.common.logs import clean_correlation_id, correlation_id_var
 
 MAX_SUBSCRIPTIONS_PER_CONNECTION = 20
 CONNECTION_INIT_TIMEOUT = timedelta(seconds=10)
@@ -48,7 +48,9 @@ class GatewayView(GraphQL[GatewayContext, None]):
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> GatewayContext:
         # One id per client request follows every service call and event it causes, and its log lines.
-        correlation_id_var.set(request.headers.get("x-correlation-id") or new_event_id())
+        # The client's own id is kept only when it is safe to put in a header; otherwise a fresh one.
+        client_id = clean_correlation_id(request.headers.get("x-correlation-id"))
+        correlation_id_var.set(client_id or new_event_id())
         return GatewayContext(
             request=request,
             upstreams=self._upstreams,

@@ -10,7 +10,7 @@ from schemas.events.notification import NotificationCreated
 @strawberry.type(description="An entry in the viewer's in-app inbox.")
 class Notification:
     id: strawberry.ID
-    kind: str = strawberry.field(description="What happened, e.g. 'match.suggested'.")
+    kind: str = strawberry.field(description="What happened: 'welcome' or 'recommendations'; more kinds may be added.")
     title: str
     body: str
     created_at: datetime

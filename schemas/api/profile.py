@@ -3,22 +3,16 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from functools import cache
 from typing import Literal
 from uuid import UUID
-from zoneinfo import available_timezones
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+
+from schemas.zones import check_zone
 
 Role = Literal["mentor", "mentee", "both"]
 TAG_MAX_LENGTH = 60
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
-
-
-@cache
-def iana_zones() -> frozenset[str]:
-    """Zone names every host agrees on: aliases of the host's own clock are not zones."""
-    return frozenset(available_timezones()) - {"localtime", "posixrules", "Factory"}
 
 
 def _tags(values: list[str]) -> list[str]:
@@ -74,9 +68,7 @@ class ProfileInput(BaseModel):
     @field_validator("timezone")
     @classmethod
     def check_timezone(cls, value: str) -> str:
-        if value not in iana_zones():
-            raise ValueError(f"unknown IANA time zone {value!r}; use a name such as 'Europe/Berlin'")
-        return value
+        return check_zone(value)
 
 
 class ProfileRecord(BaseModel):

@@ -2,9 +2,10 @@
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, Field
+from pydantic import AfterValidator, AwareDatetime, Field
 
 from schemas.events.base import EventData
+from schemas.zones import check_zone
 
 Role = Literal["mentor", "mentee", "both"]
 Tag = Annotated[str, Field(min_length=1, max_length=60)]
@@ -13,7 +14,8 @@ LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-
 # high-volume topic should not pay for RFC 5322 parsing of every event (measured: 90% of decode time).
 EmailAddress = Annotated[str, Field(max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 TimeZoneName = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_+\-]+(/[A-Za-z0-9_+\-]+)*$",
-                                    description="IANA zone name, e.g. Europe/Berlin.")]
+                                    description="IANA zone name, e.g. Europe/Berlin."),
+                         AfterValidator(check_zone)]
 
 
 class ProfileSnapshot(EventData):

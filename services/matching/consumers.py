@@ -6,7 +6,7 @@ from services.matching.service import Matching
 
 
 def consumers(rt: Runtime) -> dict[str, list[TopicHandler]]:
-    matching = Matching(rt.outbox, rt.settings.recommendations_published)
+    matching = Matching(rt.outbox, rt.settings.recommendations_per_event)
     return {
         "profiles": [TopicHandler(
             PROFILES_TOPIC,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from uuid import UUID
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEIGHTS = {"topics": 0.45, "field": 0.2, "seniority": 0.2, "timezone": 0.1, "language": 0.05}
 IDEAL_GAP_YEARS = (3, 15)
@@ -43,16 +43,22 @@ _BUCKET_SECONDS = 900  # zones switch offsets on quarter hours (e.g. St John's a
 
 
 @lru_cache(maxsize=4096)
-def _utc_offset_hours(zone: str, bucket: int) -> float:
-    now = datetime.fromtimestamp(bucket * _BUCKET_SECONDS, UTC)
-    offset = now.astimezone(ZoneInfo(zone)).utcoffset()
+def _utc_offset_hours(zone: str, bucket: int) -> float | None:
+    try:
+        tz = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None  # zone data differs between hosts: unknown, not fatal
+    offset = datetime.fromtimestamp(bucket * _BUCKET_SECONDS, UTC).astimezone(tz).utcoffset()
     return offset.total_seconds() / 3600 if offset else 0.0
 
 
-def hours_apart(zone_a: str, zone_b: str, at: datetime | None = None) -> float:
-    """Distance between two zones now (DST included), on the 24 h circle."""
+def hours_apart(zone_a: str, zone_b: str, at: datetime | None = None) -> float | None:
+    """Distance between two zones now (DST included), on the 24 h circle; None if a zone is unknown."""
     bucket = int((at or datetime.now(UTC)).timestamp() // _BUCKET_SECONDS)
-    diff = abs(_utc_offset_hours(zone_a, bucket) - _utc_offset_hours(zone_b, bucket)) % 24
+    a, b = _utc_offset_hours(zone_a, bucket), _utc_offset_hours(zone_b, bucket)
+    if a is None or b is None:
+        return None
+    diff = abs(a - b) % 24
     return min(diff, 24 - diff)
 
 
@@ -81,7 +87,10 @@ def score(mentee: Candidate, mentor: Candidate, at: datetime | None = None) -> R
     same_field = mentee.field == mentor.field
     gap = mentor.seniority_years - mentee.seniority_years
     apart = hours_apart(mentee.timezone, mentor.timezone, at)
-    timezone_fit = 1.0 if apart <= 3 else max(0.0, 1.0 - (apart - 3) / 9)
+    if apart is None:
+        timezone_fit = 0.5
+    else:
+        timezone_fit = 1.0 if apart <= 3 else max(0.0, 1.0 - (apart - 3) / 9)
 
     total = (WEIGHTS["topics"] * topic_fit + WEIGHTS["field"] * same_field
              + WEIGHTS["seniority"] * seniority_fit(gap) + WEIGHTS["timezone"] * timezone_fit
@@ -93,7 +102,8 @@ def score(mentee: Candidate, mentor: Candidate, at: datetime | None = None) -> R
         reasons.append(f"Works in {mentor.field}")
     if gap > 0:
         reasons.append(f"{gap} more years of experience")
-    reasons.append("Same time zone" if apart == 0 else f"Time zones {apart:g} h apart")
+    if apart is not None:
+        reasons.append("Same time zone" if apart == 0 else f"Time zones {apart:g} h apart")
     reasons.append(f"Speaks {', '.join(sorted(shared_languages))}")
     return Recommendation(mentor.profile_id, round(min(total, 1.0), 4), tuple(reasons))
 

@@ -77,11 +77,19 @@ async def get_many(conn: asyncpg.Connection, ids: Sequence[UUID]) -> list[Candid
     return [_candidate(r) for r in rows]
 
 
-async def mentors_speaking(conn: asyncpg.Connection | asyncpg.Pool, languages: frozenset[str]) -> list[Candidate]:
-    """Mentors with free capacity who share a language: nobody else can be recommended."""
+async def candidate_mentors(conn: asyncpg.Connection | asyncpg.Pool, mentee: Candidate,
+                            limit: int) -> list[Candidate]:
+    """Mentors with free capacity who share a language, those sharing topics or the field first.
+
+    Bounded, so scoring stays cheap however many mentors there are; nobody without a shared
+    language can be recommended at all.
+    """
     rows = await conn.fetch(
         """SELECT * FROM candidates
-           WHERE NOT erased AND role IN ('mentor', 'both') AND capacity > 0 AND languages && $1::text[]""",
-        list(languages),
+           WHERE NOT erased AND role IN ('mentor', 'both') AND capacity > 0 AND languages && $1::text[]
+             AND profile_id <> $4
+           ORDER BY (skills && $2::text[]) DESC, (field = $3) DESC, profile_id
+           LIMIT $5""",
+        list(mentee.languages), list(mentee.topics), mentee.field, mentee.profile_id, limit,
     )
     return [_candidate(r) for r in rows]

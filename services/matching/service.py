@@ -18,10 +18,13 @@ class MenteeNotIndexed(LookupError):
     """Matching has not (yet) seen this person's profile as a mentee."""
 
 
+CANDIDATES_SCORED = 1000
+
+
 class Matching:
-    def __init__(self, outbox: Outbox, published: int = 10) -> None:
+    def __init__(self, outbox: Outbox, mentors_per_event: int = 10) -> None:
         self.outbox = outbox
-        self.published = published
+        self.mentors_per_event = mentors_per_event
 
     async def apply_profile_events(self, conn: asyncpg.Connection, events: list[Event]) -> None:
         """Update the index, then tell each changed mentee which mentors fit them now."""
@@ -34,11 +37,11 @@ class Matching:
         if not mentees:
             return
         correlation = {e.data.profile_id: e.envelope.correlation_id for e in events}
-        mentors = await repository.mentors_speaking(conn, frozenset().union(*(m.languages for m in mentees)))
         now = datetime.now(UTC)
         outgoing = []
         for mentee in mentees:
-            best = rank(mentee, mentors, self.published, now)
+            mentors = await repository.candidate_mentors(conn, mentee, CANDIDATES_SCORED)
+            best = rank(mentee, mentors, self.mentors_per_event, now)
             refreshed = RecommendationsRefreshed(
                 mentee_id=mentee.profile_id, generated_at=now,
                 mentors=[RecommendedMentor(mentor_id=r.mentor_id, score=r.score) for r in best],
@@ -53,5 +56,5 @@ class Matching:
             mentee = await repository.get(conn, mentee_id)
             if mentee is None:
                 raise MenteeNotIndexed(str(mentee_id))
-            mentors = await repository.mentors_speaking(conn, mentee.languages)
+            mentors = await repository.candidate_mentors(conn, mentee, CANDIDATES_SCORED)
         return rank(mentee, mentors, limit)

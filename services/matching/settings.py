@@ -5,4 +5,4 @@ from services.common.settings import ServiceSettings
 class MatchingSettings(ServiceSettings):
     service_name: str = "matching"
     http_port: int = 8102
-    recommendations_published: int = 10
+    recommendations_per_event: int = 10
