@@ -1,4 +1,5 @@
 """Events published by the profile service on `profile.profiles.v1`, keyed by profile id."""
+from collections.abc import Iterable
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -52,3 +53,13 @@ class ProfileErased(EventData):
     profile_id: UUID
     version: int = Field(ge=1)
     erased_at: AwareDatetime
+
+
+def newest_per_profile(snapshots: Iterable[ProfileSnapshot]) -> list[ProfileSnapshot]:
+    """The newest snapshot of each profile in a batch: one row per profile for a set-based upsert."""
+    newest: dict[UUID, ProfileSnapshot] = {}
+    for snapshot in snapshots:
+        held = newest.get(snapshot.profile_id)
+        if held is None or held.version < snapshot.version:
+            newest[snapshot.profile_id] = snapshot
+    return list(newest.values())

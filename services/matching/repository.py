@@ -6,7 +6,7 @@ from uuid import UUID
 
 import asyncpg
 
-from schemas.events.profile import ProfileErased, ProfileSnapshot
+from schemas.events.profile import ProfileErased, ProfileSnapshot, newest_per_profile
 from services.matching.domain import Candidate
 
 _UPSERT = """
@@ -20,8 +20,8 @@ FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[
 ON CONFLICT (profile_id) DO UPDATE SET
     version = EXCLUDED.version, org_id = EXCLUDED.org_id, role = EXCLUDED.role, field = EXCLUDED.field,
     skills = EXCLUDED.skills, goals = EXCLUDED.goals, seniority_years = EXCLUDED.seniority_years,
-    languages = EXCLUDED.languages, timezone = EXCLUDED.timezone, capacity = EXCLUDED.capacity
-WHERE candidates.version < EXCLUDED.version AND NOT candidates.erased
+    languages = EXCLUDED.languages, timezone = EXCLUDED.timezone, capacity = EXCLUDED.capacity, erased = false
+WHERE candidates.version < EXCLUDED.version
 RETURNING profile_id
 """
 
@@ -33,11 +33,7 @@ def _text_array(values: list[str]) -> str:
 
 async def upsert_snapshots(conn: asyncpg.Connection, snapshots: Sequence[ProfileSnapshot]) -> set[UUID]:
     """Apply the newest snapshot per profile; returns ids whose stored state changed."""
-    latest: dict[UUID, ProfileSnapshot] = {}
-    for s in snapshots:
-        if s.profile_id not in latest or latest[s.profile_id].version < s.version:
-            latest[s.profile_id] = s
-    rows = list(latest.values())
+    rows = newest_per_profile(snapshots)
     result = await conn.fetch(
         _UPSERT,
         [s.profile_id for s in rows], [s.version for s in rows], [s.org_id for s in rows],

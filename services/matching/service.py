@@ -30,9 +30,9 @@ class Matching:
         """Update the index, then tell each changed mentee which mentors fit them now."""
         snapshots = [e.data for e in events if isinstance(e.data, ProfileSnapshot)]
         erased = [e.data for e in events if isinstance(e.data, ProfileErased)]
-        changed = await repository.upsert_snapshots(conn, snapshots) if snapshots else set()
-        if erased:
+        if erased:  # first, so a snapshot older than the erasure in the same batch cannot revive anyone
             await repository.erase(conn, erased)
+        changed = await repository.upsert_snapshots(conn, snapshots) if snapshots else set()
         mentees = [m for m in await repository.get_many(conn, list(changed)) if m.role in ("mentee", "both")]
         if not mentees:
             return

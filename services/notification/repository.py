@@ -6,25 +6,24 @@ from uuid import UUID
 
 import asyncpg
 
-from schemas.events.profile import ProfileErased, ProfileSnapshot
+from schemas.events.profile import ProfileErased, ProfileSnapshot, newest_per_profile
 from services.notification.domain import Notification
 
 
-async def upsert_contacts(conn: asyncpg.Connection, snapshots: Sequence[ProfileSnapshot]) -> None:
-    latest: dict[UUID, ProfileSnapshot] = {}
-    for s in snapshots:
-        if s.profile_id not in latest or latest[s.profile_id].version < s.version:
-            latest[s.profile_id] = s
-    rows = list(latest.values())
-    await conn.execute(
+async def upsert_contacts(conn: asyncpg.Connection, snapshots: Sequence[ProfileSnapshot]) -> set[tuple[UUID, int]]:
+    """Apply the newest snapshot per person; returns (id, version) of the snapshots applied."""
+    rows = newest_per_profile(snapshots)
+    applied = await conn.fetch(
         """INSERT INTO contacts (profile_id, version, display_name, email)
            SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[])
            ON CONFLICT (profile_id) DO UPDATE SET version = EXCLUDED.version,
-               display_name = EXCLUDED.display_name, email = EXCLUDED.email
-           WHERE contacts.version < EXCLUDED.version AND NOT contacts.erased""",
+               display_name = EXCLUDED.display_name, email = EXCLUDED.email, erased = false
+           WHERE contacts.version < EXCLUDED.version
+           RETURNING profile_id, version""",
         [s.profile_id for s in rows], [s.version for s in rows], [s.display_name for s in rows],
         [str(s.email) for s in rows],
     )
+    return {(r["profile_id"], r["version"]) for r in applied}
 
 
 async def erase(conn: asyncpg.Connection, events: Sequence[ProfileErased]) -> None:
@@ -33,7 +32,8 @@ async def erase(conn: asyncpg.Connection, events: Sequence[ProfileErased]) -> No
         """INSERT INTO contacts (profile_id, version, erased)
            SELECT id, v, true FROM unnest($1::uuid[], $2::int[]) AS t(id, v)
            ON CONFLICT (profile_id) DO UPDATE SET erased = true, version = EXCLUDED.version,
-               display_name = NULL, email = NULL""",
+               display_name = NULL, email = NULL
+           WHERE contacts.version <= EXCLUDED.version""",
         ids, [e.version for e in events],
     )
     await conn.execute("DELETE FROM notifications WHERE recipient_id = ANY($1::uuid[])", ids)
@@ -46,12 +46,16 @@ async def erased_among(conn: asyncpg.Connection, ids: Sequence[UUID]) -> set[UUI
     return {r["profile_id"] for r in rows}
 
 
-async def insert(conn: asyncpg.Connection, notifications: Sequence[Notification]) -> None:
-    await conn.copy_records_to_table(
-        "notifications",
-        columns=["id", "recipient_id", "kind", "title", "body", "created_at"],
-        records=[(n.id, n.recipient_id, n.kind, n.title, n.body, n.created_at) for n in notifications],
+async def insert(conn: asyncpg.Connection, notifications: Sequence[Notification]) -> set[UUID]:
+    """Store new notifications; returns the ids actually added (a replayed cause adds nothing)."""
+    rows = await conn.fetch(
+        """INSERT INTO notifications (id, recipient_id, kind, title, body, created_at)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[])
+           ON CONFLICT (id) DO NOTHING
+           RETURNING id""",
+        *zip(*[(n.id, n.recipient_id, n.kind, n.title, n.body, n.created_at) for n in notifications], strict=True),
     )
+    return {r["id"] for r in rows}
 
 
 def _notification(row: asyncpg.Record) -> Notification:

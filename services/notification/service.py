@@ -23,21 +23,23 @@ class Notifications:
     async def apply_profile_events(self, conn: asyncpg.Connection, events: list[Event]) -> None:
         snapshots = [e.data for e in events if isinstance(e.data, ProfileSnapshot)]
         erased = [e.data for e in events if isinstance(e.data, ProfileErased)]
-        if snapshots:
-            await repository.upsert_contacts(conn, snapshots)
-        now = datetime.now(UTC)
-        welcomes = [(domain.welcome(e.data.profile_id, e.data.display_name, e.data.role, now), e)
-                    for e in events if isinstance(e.data, ProfileCreated)]
-        await self._deliver(conn, welcomes)
-        if erased:
+        if erased:  # first, so nothing of a person erased in this batch is stored or announced after
             await repository.erase(conn, erased)
+        applied = await repository.upsert_contacts(conn, snapshots) if snapshots else set()
+        now = datetime.now(UTC)
+        # Welcome once per joining: a replayed or outdated "created" event finds its snapshot not applied.
+        welcomes = [(domain.welcome(_cause(e), e.data.profile_id, e.data.display_name, e.data.role, now), e)
+                    for e in events
+                    if isinstance(e.data, ProfileCreated) and (e.data.profile_id, e.data.version) in applied]
+        await self._deliver(conn, welcomes)
 
     async def apply_recommendations(self, conn: asyncpg.Connection, events: list[Event]) -> None:
         now = datetime.now(UTC)
         ready = []
         for event in events:
             refreshed: RecommendationsRefreshed = event.data
-            if (note := domain.recommendations_ready(refreshed.mentee_id, len(refreshed.mentors), now)) is not None:
+            note = domain.recommendations_ready(_cause(event), refreshed.mentee_id, len(refreshed.mentors), now)
+            if note is not None:
                 ready.append((note, event))
         await self._deliver(conn, ready)
 
@@ -47,7 +49,10 @@ class Notifications:
             return
         erased = await repository.erased_among(conn, [n.recipient_id for n, _ in notes])
         notes = [(n, e) for n, e in notes if n.recipient_id not in erased]
-        await repository.insert(conn, [n for n, _ in notes])
+        if not notes:
+            return
+        added = await repository.insert(conn, [n for n, _ in notes])
+        notes = [(n, e) for n, e in notes if n.id in added]
         await self.outbox.add_many(conn, [
             self.outbox.event(
                 NotificationCreated(notification_id=n.id, recipient_id=n.recipient_id, kind=n.kind, title=n.title,
@@ -63,3 +68,7 @@ class Notifications:
     @staticmethod
     async def mark_read(pool: asyncpg.Pool, notification_id: UUID, recipient_id: UUID) -> Notification | None:
         return await repository.mark_read(pool, notification_id, recipient_id)
+
+
+def _cause(event: Event) -> str:
+    return f"{event.envelope.source}/{event.envelope.id}"

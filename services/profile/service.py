@@ -31,9 +31,9 @@ async def erase_profile(pool: asyncpg.Pool, outbox: Outbox, profile_id: UUID,
                         correlation_id: str | None = None) -> bool:
     """Forget a person here and tell every service to forget them too; False if unknown."""
     async with pool.acquire() as conn, conn.transaction():
-        version = await repository.delete(conn, profile_id)
+        version = await repository.erase(conn, profile_id)
         if version is None:
             return False
-        erased = ProfileErased(profile_id=profile_id, version=version + 1, erased_at=datetime.now(UTC))
+        erased = ProfileErased(profile_id=profile_id, version=version, erased_at=datetime.now(UTC))
         await outbox.add(conn, erased, key=str(profile_id), correlation_id=correlation_id)
     return True

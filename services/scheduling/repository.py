@@ -6,22 +6,18 @@ from uuid import UUID
 
 import asyncpg
 
-from schemas.events.profile import ProfileErased, ProfileSnapshot
+from schemas.events.profile import ProfileErased, ProfileSnapshot, newest_per_profile
 from services.scheduling.domain import Participant
 
 
 async def upsert_participants(conn: asyncpg.Connection, snapshots: Sequence[ProfileSnapshot]) -> None:
-    latest: dict[UUID, ProfileSnapshot] = {}
-    for s in snapshots:
-        if s.profile_id not in latest or latest[s.profile_id].version < s.version:
-            latest[s.profile_id] = s
-    rows = list(latest.values())
+    rows = newest_per_profile(snapshots)
     await conn.execute(
         """INSERT INTO participants (profile_id, version, display_name, timezone)
            SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[])
            ON CONFLICT (profile_id) DO UPDATE SET version = EXCLUDED.version,
-               display_name = EXCLUDED.display_name, timezone = EXCLUDED.timezone
-           WHERE participants.version < EXCLUDED.version AND NOT participants.erased""",
+               display_name = EXCLUDED.display_name, timezone = EXCLUDED.timezone, erased = false
+           WHERE participants.version < EXCLUDED.version""",
         [s.profile_id for s in rows], [s.version for s in rows], [s.display_name for s in rows],
         [s.timezone for s in rows],
     )
@@ -32,7 +28,8 @@ async def erase(conn: asyncpg.Connection, events: Sequence[ProfileErased]) -> No
         """INSERT INTO participants (profile_id, version, erased)
            SELECT id, v, true FROM unnest($1::uuid[], $2::int[]) AS t(id, v)
            ON CONFLICT (profile_id) DO UPDATE SET erased = true, version = EXCLUDED.version,
-               display_name = NULL, timezone = NULL""",
+               display_name = NULL, timezone = NULL
+           WHERE participants.version <= EXCLUDED.version""",
         [e.profile_id for e in events], [e.version for e in events],
     )
 

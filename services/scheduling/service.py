@@ -11,7 +11,7 @@ from services.scheduling import repository
 async def apply_profile_events(conn: asyncpg.Connection, events: list[Event]) -> None:
     snapshots = [e.data for e in events if isinstance(e.data, ProfileSnapshot)]
     erased = [e.data for e in events if isinstance(e.data, ProfileErased)]
+    if erased:  # first, so a snapshot older than the erasure in the same batch cannot revive anyone
+        await repository.erase(conn, erased)
     if snapshots:
         await repository.upsert_participants(conn, snapshots)
-    if erased:
-        await repository.erase(conn, erased)

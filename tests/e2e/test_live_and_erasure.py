@@ -57,6 +57,13 @@ async def test_an_erased_person_disappears_from_every_service(graphql):
     again = await graphql("mutation { eraseMyProfile }", as_person=mentor)
     assert again["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
+    rejoined = await graphql(SAVE, {"input": profile_input(role="MENTOR", displayName="Ines Duarte",
+                                                           seniorityYears=11, skills=["python"], capacity=2)},
+                             as_person=mentor)
+    assert rejoined["data"]["saveMyProfile"]["version"] == 3, "a returning person continues after the erasure"
+    await eventually(lambda: _contains(recommended_mentors, str(mentor)), what="returning mentor recommended")
+    await eventually(lambda: inbox(mentor), what="returning mentor welcomed again")
+
 
 async def _contains(values, item) -> bool:
     return item in await values()

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
-from schemas.registry import PROFILES_TOPIC
+from schemas.events.profile import ProfileErased
+from schemas.registry import NOTIFICATIONS_TOPIC, PROFILES_TOPIC
 from tests.integration.factories import profile_created
 from tests.support import cloud_event, eventually, produce, read_topic
 
@@ -72,3 +74,38 @@ async def test_poison_messages_land_on_the_dead_letter_topic_with_the_reason(
     assert headers["ce_type"] == CREATED.encode(), "original headers are kept"
     assert headers["dlq_topic"] == PROFILES_TOPIC.encode()
     assert headers["dlq_consumer"] == b"notification.inbox"
+
+
+async def test_a_replay_after_the_inbox_forgot_the_event_still_welcomes_nobody_twice(
+        infra, notification_service, notification_db):
+    profile = profile_created()
+    message = cloud_event(profile, event_type=CREATED, key=str(profile.profile_id))
+    await produce(infra.kafka_bootstrap_servers, [message])
+    await eventually(lambda: welcome_count(notification_db, profile.profile_id), what="first delivery applied")
+    await notification_db.execute("DELETE FROM inbox")  # as after the retention window, or a reset group
+
+    marker = profile_created()
+    await produce(infra.kafka_bootstrap_servers, [message, cloud_event(marker, event_type=CREATED,
+                                                                       key=str(marker.profile_id))])
+    await eventually(lambda: welcome_count(notification_db, marker.profile_id), what="later event applied")
+    assert await welcome_count(notification_db, profile.profile_id) == 1
+
+
+async def test_a_person_erased_in_the_same_batch_as_created_is_never_welcomed(
+        infra, notification_service, notification_db):
+    profile = profile_created()
+    erased = ProfileErased(profile_id=profile.profile_id, version=2, erased_at=datetime.now(UTC))
+    key = str(profile.profile_id)
+    marker = profile_created()
+    await produce(infra.kafka_bootstrap_servers, [
+        cloud_event(profile, event_type=CREATED, key=key),
+        cloud_event(erased, event_type="mentornet.profile.erased", key=key),
+        cloud_event(marker, event_type=CREATED, key=str(marker.profile_id)),
+    ])
+    await eventually(lambda: welcome_count(notification_db, marker.profile_id), what="later event applied")
+    assert await welcome_count(notification_db, profile.profile_id) == 0
+    contact = await notification_db.fetchrow("SELECT * FROM contacts WHERE profile_id = $1", profile.profile_id)
+    assert contact["erased"] and contact["email"] is None
+    announced = await read_topic(infra.kafka_bootstrap_servers, NOTIFICATIONS_TOPIC, expect=1, timeout=2,
+                                 matching=lambda r: r.key == key.encode())
+    assert announced == [], "nothing about an erased person is announced after the erasure"
