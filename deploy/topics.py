@@ -31,13 +31,20 @@ def load_topics(path: Path = TOPICS_FILE) -> list[TopicSpec]:
     spec = tomllib.loads(path.read_text())
     defaults = spec["defaults"]
     replication = int(os.environ.get("KAFKA_REPLICATION_FACTOR", defaults["replication_factor"]))
+    # acks=all means "all in-sync replicas": with three copies, demand two before an event counts as written.
+    durability = {"min.insync.replicas": str(min(2, replication))}
     topics = []
     for name, options in spec["topics"].items():
-        config = {"retention.ms": str(options["retention_ms"]),
+        config = {**durability, "retention.ms": str(options["retention_ms"]),
                   "cleanup.policy": options.get("cleanup_policy", "delete")}
+        if "max_compaction_lag_ms" in options:
+            config["max.compaction.lag.ms"] = str(options["max_compaction_lag_ms"])
+        if "segment_ms" in options:
+            config["segment.ms"] = str(options["segment_ms"])
         topics.append(TopicSpec(name, options["partitions"], replication, config))
+        dlq_retention = options.get("dlq_retention_ms", defaults["dlq_retention_ms"])
         topics.append(TopicSpec(f"{name}.dlq", defaults["dlq_partitions"], replication,
-                                {"retention.ms": str(defaults["dlq_retention_ms"])}))
+                                {**durability, "retention.ms": str(dlq_retention)}))
     return topics
 
 

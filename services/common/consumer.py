@@ -148,11 +148,8 @@ class EventConsumer:
             # The effect is durable; a later commit covers these offsets, or redelivery meets the inbox.
             log.warning("offset commit failed: %s", exc)
 
-    async def process(self, records: Sequence[ConsumerRecord]) -> bool:
-        """Make the effect of every record durable (applied or dead-lettered); False if stopped first."""
-        return await self._apply(self._decode(records))
-
     async def _apply(self, decoded: _Decoded) -> bool:
+        """Make every decoded record's effect durable (applied or dead-lettered); False if stopped first."""
         for topic, ignored_type in decoded.ignored:
             EVENTS_CONSUMED.labels(self.service, topic, ignored_type, "ignored").inc()
         for topic, events in decoded.events.items():

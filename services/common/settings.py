@@ -1,5 +1,5 @@
 """Typed settings read from the environment; every service uses the same names."""
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -16,7 +16,7 @@ class ServiceSettings(BaseSettings):
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     http_host: str = "127.0.0.1"
     http_port: int = 8100
-    internal_token: SecretStr
+    internal_token: SecretStr = Field(description="Shared with the gateway; at least 16 characters.")
     log_level: str = "INFO"
 
     consumer_max_batch: int = 2000
@@ -30,6 +30,13 @@ class ServiceSettings(BaseSettings):
     outbox_poll_interval_s: float = 1.0
 
     inbox_retention_days: int = 14
+
+    @field_validator("internal_token")
+    @classmethod
+    def long_enough(cls, token: SecretStr) -> SecretStr:
+        if len(token.get_secret_value()) < 16:
+            raise ValueError("INTERNAL_TOKEN must be at least 16 characters")
+        return token
 
     @property
     def schema(self) -> str:

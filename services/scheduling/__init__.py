@@ -1,1 +1,1 @@
-"""Scheduling service: sessions between mentors and mentees, in each participant's time zone."""
+"""Scheduling service: keeps the people sessions can be booked for, with their time zones."""

@@ -30,7 +30,7 @@ async def prepared_pool(database_url: str, schema: str) -> asyncpg.Pool:
 
 
 def bench_settings(database_url: str, bootstrap: str, schema: str) -> ServiceSettings:
-    return ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench",
+    return ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench-internal-token",
                            kafka_bootstrap_servers=bootstrap, consumer_max_batch=BATCH,
                            consumer_session_timeout_ms=2000, consumer_heartbeat_interval_ms=500)
 

@@ -36,7 +36,7 @@ async def filled_outbox(database_url: str, total: int) -> tuple[asyncpg.Pool, st
 
 async def runtime_relay(database_url: str, bootstrap: str, total: int) -> float:
     pool, schema = await filled_outbox(database_url, total)
-    settings = ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench",
+    settings = ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench-internal-token",
                                kafka_bootstrap_servers=bootstrap)
     producer = new_producer(settings)
     await producer.start()
@@ -53,7 +53,7 @@ async def runtime_relay(database_url: str, bootstrap: str, total: int) -> float:
 async def raw_relay(database_url: str, bootstrap: str, total: int) -> float:
     """The same rows with hand-written SQL and producer calls: the ceiling the relay is compared to."""
     pool, schema = await filled_outbox(database_url, total)
-    settings = ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench",
+    settings = ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench-internal-token",
                                kafka_bootstrap_servers=bootstrap)
     producer = new_producer(settings)
     await producer.start()

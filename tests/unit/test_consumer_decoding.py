@@ -28,7 +28,7 @@ async def _no_effect(conn, events):  # pragma: no cover - _decode never calls ha
 
 
 def make_consumer(*handlers: TopicHandler) -> EventConsumer:
-    settings = ServiceSettings(service_name="t", database_url="postgresql://x", internal_token="x")
+    settings = ServiceSettings(service_name="t", database_url="postgresql://x", internal_token="test-internal-token")
     handlers = handlers or (TopicHandler(PROFILES_TOPIC, PROFILE_EVENTS, _no_effect),)
     return EventConsumer("test", list(handlers), pool=None, producer=None, settings=settings)
 

@@ -78,7 +78,20 @@ def test_load_topics_reads_a_given_file(tmp_path: Path, monkeypatch):
         '[topics."a.b.v1"]\npartitions = 4\nretention_ms = 60000\n'
     )
     assert load_topics(path) == [
-        TopicSpec("a.b.v1", 4, 2, {"retention.ms": "60000", "cleanup.policy": "delete"}),
-        TopicSpec("a.b.v1.dlq", 1, 2, {"retention.ms": "1000"}),
+        TopicSpec("a.b.v1", 4, 2, {"min.insync.replicas": "2", "retention.ms": "60000",
+                                   "cleanup.policy": "delete"}),
+        TopicSpec("a.b.v1.dlq", 1, 2, {"min.insync.replicas": "2", "retention.ms": "1000"}),
     ]
     assert TOPICS_FILE.exists()
+
+
+def test_a_single_broker_does_not_demand_more_in_sync_replicas_than_it_has(monkeypatch):
+    monkeypatch.setenv("KAFKA_REPLICATION_FACTOR", "1")
+    assert {t.config["min.insync.replicas"] for t in load_topics()} == {"1"}
+
+
+def test_erased_profiles_leave_the_log_and_its_dead_letters_within_days():
+    by_name = {t.name: t for t in load_topics()}
+    profiles, dead = by_name["profile.profiles.v1"], by_name["profile.profiles.v1.dlq"]
+    assert int(profiles.config["max.compaction.lag.ms"]) <= 86_400_000
+    assert int(dead.config["retention.ms"]) <= 7 * 86_400_000
