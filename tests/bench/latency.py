@@ -37,7 +37,8 @@ class _TimedConsumer(EventConsumer):
 async def commit_to_effect(database_url: str, bootstrap: str, samples: int, warmup: int = 50) -> dict[str, float]:
     tag = uuid.uuid4().hex[:8]
     producer_schema, consumer_schema = f"bench_lat_p_{tag}", f"bench_lat_c_{tag}"
-    settings = ServiceSettings(service_name=consumer_schema, database_url=database_url, internal_token="bench-internal-token",
+    settings = ServiceSettings(service_name=consumer_schema, database_url=database_url,
+                               internal_token="bench-internal-token",
                                kafka_bootstrap_servers=bootstrap, consumer_session_timeout_ms=2000,
                                consumer_heartbeat_interval_ms=500)
     producer_pool = await create_pool(database_url, producer_schema, min_size=2, max_size=4)

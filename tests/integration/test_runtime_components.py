@@ -23,7 +23,8 @@ from tests.support import cloud_event, eventually, produce, read_topic
 @pytest.fixture
 async def runtime_parts(infra):
     schema = f"rt_{uuid.uuid4().hex[:10]}"
-    settings = ServiceSettings(service_name=schema, database_url=infra.database_url, internal_token="test-internal-token",
+    settings = ServiceSettings(service_name=schema, database_url=infra.database_url,
+                               internal_token="test-internal-token",
                                kafka_bootstrap_servers=infra.kafka_bootstrap_servers,
                                consumer_session_timeout_ms=2000, consumer_heartbeat_interval_ms=500,
                                consumer_retry_backoff_s=0.01)
