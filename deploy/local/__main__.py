@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from deploy.local.embedded import EmbeddedKafka, EmbeddedPostgres
+from deploy.local.embedded import EmbeddedKafka, EmbeddedPostgres, port_is_free
 from deploy.local.processes import SERVICES, Network, NetworkConfig
 from deploy.local.seeding import seed_demo
 from deploy.topics import ensure_topics
@@ -54,16 +54,14 @@ def main() -> int:
         if bootstrap:
             say(f"using Kafka at {bootstrap}")
         else:
-            kafka = EmbeddedKafka(port=9092 if _free(9092) else None)
+            kafka = EmbeddedKafka(port=9092 if port_is_free(9092) else None)
             bootstrap = kafka.start(RUN_DIR / "broker.log")
             say(f"embedded Kafka-compatible broker (Tansu, memory storage) on {bootstrap}")
         created = asyncio.run(ensure_topics(bootstrap))
         say(f"topics ready ({len(created)} created)")
 
         config = NetworkConfig.with_ports(database_url, bootstrap, prefer_defaults=True, log_dir=RUN_DIR / "logs")
-        secret_file = RUN_DIR / "jwt_secret"
-        secret_file.write_text(config.jwt_secret)
-        secret_file.chmod(0o600)
+        write_private(RUN_DIR / "jwt_secret", config.jwt_secret)
         network = Network(config)
         started = time.monotonic()
         network.start()
@@ -76,7 +74,8 @@ def main() -> int:
     except Stop:
         return 0
     finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not abandon the cleanup
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         say("stopping…")
         if network:
             network.stop()
@@ -89,11 +88,11 @@ def main() -> int:
         say("stopped; logs are in .run/logs")
 
 
-def _free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as s:
-        return s.connect_ex(("127.0.0.1", port)) != 0
+def write_private(path: Path, text: str) -> None:
+    """Create the file readable by its owner only from the first byte on."""
+    path.unlink(missing_ok=True)
+    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+        file.write(text)
 
 
 def watch(network: Network) -> None:

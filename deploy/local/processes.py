@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from deploy.local.embedded import free_port
+from deploy.local.embedded import free_port, port_is_free
 
 SERVICES = ("profile", "matching", "scheduling", "notification")
 DEFAULT_PORTS = {"gateway": 8000, "profile": 8101, "matching": 8102, "scheduling": 8103, "notification": 8104}
@@ -32,7 +32,7 @@ class NetworkConfig:
 
     @classmethod
     def with_ports(cls, database_url: str, kafka: str, *, prefer_defaults: bool, **kwargs) -> NetworkConfig:
-        ports = {name: (port if prefer_defaults and _is_free(port) else free_port())
+        ports = {name: (port if prefer_defaults and port_is_free(port) else free_port())
                  for name, port in DEFAULT_PORTS.items()}
         return cls(database_url, kafka, ports, **kwargs)
 
@@ -57,18 +57,6 @@ class NetworkConfig:
         else:
             env["HTTP_PORT"] = str(self.ports[name])
         return env
-
-
-def _is_free(port: int) -> bool:
-    import socket
-
-    with socket.socket() as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers bind: TIME_WAIT is no obstacle
-        try:
-            s.bind(("127.0.0.1", port))
-            return True
-        except OSError:
-            return False
 
 
 class ManagedProcess:

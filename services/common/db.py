@@ -23,9 +23,12 @@ async def create_pool(dsn: str, schema: str, *, min_size: int = 2, max_size: int
 
 
 async def ensure_schema(dsn: str, schema: str) -> None:
+    """Create the service's schema; replicas starting together take turns (IF NOT EXISTS can race)."""
     conn = await asyncpg.connect(dsn)
     try:
-        await conn.execute(f"CREATE SCHEMA IF NOT EXISTS {_identifier(schema)}")
+        async with conn.transaction():
+            await conn.execute("SELECT pg_advisory_xact_lock(hashtext('mentornet:schema:' || $1))", schema)
+            await conn.execute(f"CREATE SCHEMA IF NOT EXISTS {_identifier(schema)}")
     except asyncpg.InsufficientPrivilegeError:
         log.info("schema %s not created here; expecting it to exist", schema)
     finally:
@@ -41,9 +44,14 @@ def _identifier(name: str) -> str:
 def migration_files(directory: Path) -> list[tuple[str, Path]]:
     """Migrations in apply order; a badly named file is an error, not something to skip."""
     files = []
+    numbers: set[str] = set()
     for path in sorted(directory.glob("*.sql")):
-        if not _MIGRATION_NAME.match(path.name):
+        match = _MIGRATION_NAME.match(path.name)
+        if not match:
             raise ValueError(f"migration file name must look like 0001_name.sql: {path}")
+        if match.group(1) in numbers:
+            raise ValueError(f"two migrations numbered {match.group(1)} in {directory}")
+        numbers.add(match.group(1))
         files.append((path.stem, path))
     return files
 
@@ -55,16 +63,16 @@ async def migrate(pool: asyncpg.Pool, component_dirs: dict[str, Path]) -> list[s
     """
     applied_now: list[str] = []
     async with pool.acquire() as conn:
-        await conn.execute(
-            """CREATE TABLE IF NOT EXISTS schema_migrations (
-                   component text NOT NULL,
-                   version text NOT NULL,
-                   applied_at timestamptz NOT NULL DEFAULT now(),
-                   PRIMARY KEY (component, version))"""
-        )
         lock_key = await conn.fetchval("SELECT hashtext(current_schema() || ':migrations')")
         await conn.execute("SELECT pg_advisory_lock($1)", lock_key)
         try:
+            await conn.execute(
+                """CREATE TABLE IF NOT EXISTS schema_migrations (
+                       component text NOT NULL,
+                       version text NOT NULL,
+                       applied_at timestamptz NOT NULL DEFAULT now(),
+                       PRIMARY KEY (component, version))"""
+            )
             for component, directory in component_dirs.items():
                 done = {
                     r["version"]

@@ -80,13 +80,19 @@ class ServiceProcess:
         self.definition = definition
         self.settings = settings
         self.runtime: Runtime | None = None
+        self.pool: asyncpg.Pool | None = None
+        self.producer: AIOKafkaProducer | None = None
         self.relay: OutboxRelay | None = None
         self.consumers: list[EventConsumer] = []
         self.tasks: list[asyncio.Task] = []
 
     @asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
-        await self.start()
+        try:
+            await self.start()
+        except BaseException:
+            await self.stop()
+            raise
         try:
             yield
         finally:
@@ -95,41 +101,56 @@ class ServiceProcess:
     async def start(self) -> None:
         s = self.settings
         dsn = s.database_url.get_secret_value()
-        pool = await create_pool(dsn, s.schema, min_size=s.database_pool_min, max_size=s.database_pool_max)
-        await migrate(pool, {"common": COMMON_MIGRATIONS, s.service_name: self.definition.migrations})
-        producer = new_producer(s)
-        await start_with_retry(producer.start, "kafka")
-        self.runtime = Runtime(s, pool, producer, Outbox(source=f"mentornet/{s.service_name}"))
-        self.relay = OutboxRelay(pool, producer, service=s.service_name, schema=s.schema,
+        self.pool = await create_pool(dsn, s.schema, min_size=s.database_pool_min, max_size=s.database_pool_max)
+        await migrate(self.pool, {"common": COMMON_MIGRATIONS, s.service_name: self.definition.migrations})
+        self.producer = new_producer(s)
+        await start_with_retry(self.producer.start, "kafka")
+        self.runtime = Runtime(s, self.pool, self.producer, Outbox(source=f"mentornet/{s.service_name}"))
+        self.relay = OutboxRelay(self.pool, self.producer, service=s.service_name, schema=s.schema,
                                  batch_size=s.outbox_batch_size, poll_interval_s=s.outbox_poll_interval_s)
         self._spawn(self.relay.run(), "outbox-relay")
         self._spawn(self._housekeeping(), "housekeeping")
         for name, handlers in self.definition.consumers(self.runtime).items():
-            consumer = EventConsumer(name, handlers, pool=pool, producer=producer, settings=s)
+            consumer = EventConsumer(name, handlers, pool=self.pool, producer=self.producer, settings=s)
             await start_with_retry(consumer.start, f"consumer {name}")
             self.consumers.append(consumer)
             self._spawn(consumer.run(), f"consumer-{name}")
         log.info("%s started", s.service_name)
 
     async def stop(self) -> None:
-        """Finish in-flight batches, publish what is pending, then release connections."""
-        for consumer in self.consumers:
-            consumer.stop()
-        if self.relay:
-            self.relay.stop()
+        """Finish in-flight batches, publish what they wrote to the outbox, then release connections.
+
+        Whatever does not make it in time stays durable: uncommitted offsets are re-read and
+        unpublished outbox rows are sent by the next relay.
+        """
         for task in self.tasks:
             task.remove_done_callback(self._on_task_done)
-            if task.get_name() == "housekeeping":
-                task.cancel()
-        if self.tasks:
-            done, pending = await asyncio.wait(self.tasks, timeout=10)
-            for task in pending:
-                task.cancel()
-            await asyncio.gather(*pending, return_exceptions=True)
-        if self.runtime:
-            await self.runtime.producer.stop()
-            await self.runtime.pool.close()
+        for consumer in self.consumers:
+            consumer.stop()
+        await self._settle([t for t in self.tasks if t.get_name().startswith("consumer-")], timeout=10)
+        if self.relay:
+            self.relay.stop()
+            await self._settle([t for t in self.tasks if t.get_name() == "outbox-relay"], timeout=5)
+            try:
+                await asyncio.wait_for(self.relay.drain(), 5)
+            except Exception as exc:
+                log.warning("final outbox drain incomplete: %s", exc)
+        await self._settle(self.tasks, timeout=0)
+        if self.producer:
+            await self.producer.stop()
+        if self.pool:
+            await self.pool.close()
         log.info("%s stopped", self.settings.service_name)
+
+    @staticmethod
+    async def _settle(tasks: list[asyncio.Task], timeout: float) -> None:
+        """Let tasks finish for up to `timeout` seconds, then cancel the rest."""
+        if not tasks:
+            return
+        _, pending = await asyncio.wait(tasks, timeout=timeout) if timeout else (None, set(tasks))
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     def _spawn(self, coro, name: str) -> None:
         task = asyncio.create_task(coro, name=name)
