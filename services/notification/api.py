@@ -4,15 +4,10 @@ from __future__ import annotations
 from starlette.requests import Request
 from starlette.routing import Route
 
-from schemas.api.notification import MarkedNotification, NotificationList, NotificationRecord
+from schemas.api.notification import MarkedNotification, NotificationList
 from services.common.http import handle_errors, not_found, parse_limit, parse_uuid, read_json
 from services.common.runtime import Runtime
-from services.notification.domain import Notification
 from services.notification.service import Notifications
-
-
-def _record(n: Notification) -> NotificationRecord:
-    return NotificationRecord.model_validate(n, from_attributes=True)
 
 
 def routes(rt: Runtime) -> list[Route]:
@@ -22,7 +17,7 @@ def routes(rt: Runtime) -> list[Route]:
         limit = parse_limit(request.query_params.get("limit"), default=20, maximum=100)
         unread_only = request.query_params.get("unread_only", "false").lower() == "true"
         found = await Notifications.inbox(rt.pool, recipient_id, limit, unread_only)
-        return NotificationList(notifications=[_record(n) for n in found]).model_dump(mode="json")
+        return NotificationList(notifications=found).model_dump(mode="json")
 
     @handle_errors
     async def mark_read(request: Request) -> dict:
@@ -31,7 +26,7 @@ def routes(rt: Runtime) -> list[Route]:
         note = await Notifications.mark_read(rt.pool, notification_id, recipient_id)
         if note is None:
             raise not_found("no such notification in this inbox")
-        return MarkedNotification(notification=_record(note)).model_dump(mode="json")
+        return MarkedNotification(notification=note).model_dump(mode="json")
 
     return [
         Route("/notifications", list_notifications, methods=["GET"]),

@@ -2,20 +2,12 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from schemas.api.notification import NotificationRecord
 
-@dataclass(frozen=True, slots=True)
-class Notification:
-    id: UUID
-    recipient_id: UUID
-    kind: str
-    title: str
-    body: str
-    created_at: datetime
-    read_at: datetime | None = None
+Notification = NotificationRecord
 
 
 _IDS = uuid.UUID("1b0e3c52-7a43-4f0e-9d1c-5a0c8e6f2b71")
@@ -32,8 +24,8 @@ def welcome(cause: str, recipient_id: UUID, display_name: str, role: str, at: da
         "mentor": "Mentees who fit your experience will be able to find you.",
         "both": "You can now find mentors and be found by mentees.",
     }[role]
-    return Notification(notification_id(cause, "welcome"), recipient_id, "welcome",
-                        f"Welcome to mentornet, {display_name}", next_step, at)
+    return Notification(id=notification_id(cause, "welcome"), recipient_id=recipient_id, kind="welcome",
+                        title=f"Welcome to mentornet, {display_name}", body=next_step, created_at=at)
 
 
 def recommendations_ready(cause: str, recipient_id: UUID, count: int, at: datetime) -> Notification | None:
@@ -41,6 +33,7 @@ def recommendations_ready(cause: str, recipient_id: UUID, count: int, at: dateti
     if count == 0:
         return None
     mentors = "mentor fits" if count == 1 else "mentors fit"
-    return Notification(notification_id(cause, "recommendations"), recipient_id, "recommendations",
-                        f"{count} {mentors} your goals",
-                        "Open your recommendations to see why they fit and ask for an introduction.", at)
+    return Notification(id=notification_id(cause, "recommendations"), recipient_id=recipient_id,
+                        kind="recommendations", title=f"{count} {mentors} your goals",
+                        body="Open your recommendations to see why they fit and ask for an introduction.",
+                        created_at=at)
