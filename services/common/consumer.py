@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 import asyncpg
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError, KafkaError
 from pydantic import ValidationError
 
@@ -82,12 +82,13 @@ class EventConsumer:
         self.service = settings.service_name
         self._stopping = asyncio.Event()
         self._consumer: AIOKafkaConsumer | None = None
+        self._in_flight: asyncio.Task[bool] | None = None
+        self._in_flight_offsets: dict[TopicPartition, int] = {}
         self.applied = 0
 
     def _new_kafka_consumer(self) -> AIOKafkaConsumer:
         s = self.settings
         return AIOKafkaConsumer(
-            *self.handlers,
             bootstrap_servers=s.kafka_bootstrap_servers,
             group_id=self.group,
             client_id=f"{self.group}",
@@ -102,6 +103,7 @@ class EventConsumer:
 
     async def start(self) -> None:
         self._consumer = self._new_kafka_consumer()
+        self._consumer.subscribe(list(self.handlers), listener=_FinishBeforeRevoke(self))
         await self._consumer.start()
 
     async def run(self) -> None:
@@ -112,35 +114,51 @@ class EventConsumer:
         """
         assert self._consumer is not None, "start() first"
         consumer = self._consumer
-        in_flight: asyncio.Task[bool] | None = None
-        offsets: dict[TopicPartition, int] = {}
         try:
             while not self._stopping.is_set():
-                batch = await consumer.getmany(timeout_ms=0 if in_flight else 200,
+                batch = await consumer.getmany(timeout_ms=0 if self._in_flight else 200,
                                                max_records=self.settings.consumer_max_batch)
                 decoded = self._decode([r for rs in batch.values() for r in rs]) if batch else None
-                if in_flight is not None:
-                    if not await in_flight:
-                        return
-                    in_flight = None
-                    await self._commit(consumer, offsets)
+                if not await self.finish_in_flight():
+                    return
                 if decoded is not None:
-                    offsets = {tp: rs[-1].offset + 1 for tp, rs in batch.items()}
-                    in_flight = asyncio.create_task(self._apply(decoded))
-            if in_flight is not None and await in_flight:
-                await self._commit(consumer, offsets)
+                    self._in_flight_offsets = {tp: rs[-1].offset + 1 for tp, rs in batch.items()}
+                    self._in_flight = asyncio.create_task(self._apply(decoded))
+            await self.finish_in_flight()
         finally:
-            if in_flight is not None and not in_flight.done():
-                in_flight.cancel()
-                await asyncio.gather(in_flight, return_exceptions=True)
+            if self._in_flight is not None and not self._in_flight.done():
+                self._in_flight.cancel()
+                await asyncio.gather(self._in_flight, return_exceptions=True)
             await consumer.stop()
+
+    async def finish_in_flight(self) -> bool:
+        """Wait for the batch being applied and commit its offsets; False if it stopped unfinished.
+
+        Also called before partitions are revoked in a rebalance, so their next owner starts
+        after this member's last durable effect instead of redoing it.
+        """
+        task, offsets = self._in_flight, self._in_flight_offsets
+        if task is None:
+            return True
+        if not await asyncio.shield(task):
+            return False
+        if self._in_flight is task:
+            self._in_flight, self._in_flight_offsets = None, {}
+            await self._commit(offsets)
+        return True
 
     def stop(self) -> None:
         self._stopping.set()
 
-    async def _commit(self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) -> None:
+    async def _commit(self, offsets: dict[TopicPartition, int]) -> None:
+        assert self._consumer is not None
+        # Never move the offset of a partition another member owns now: it may already be further on.
+        owned = self._consumer.assignment()
+        offsets = {tp: offset for tp, offset in offsets.items() if tp in owned}
+        if not offsets:
+            return
         try:
-            await consumer.commit(offsets)
+            await self._consumer.commit(offsets)
         except CommitFailedError as exc:
             # The group rebalanced mid-batch: the new owner re-reads these events and the inbox skips them.
             log.warning("offset commit rejected after rebalance: %s", exc)
@@ -299,6 +317,19 @@ class EventConsumer:
                     extra={"fields": {"event_id": event_id}})
         DEAD_LETTERS.labels(self.service, record.topic, poison.error).inc()
         EVENTS_CONSUMED.labels(self.service, record.topic, "", "dead_lettered").inc()
+
+
+class _FinishBeforeRevoke(ConsumerRebalanceListener):
+    """Lets the batch in flight become durable and committed before its partitions move away."""
+
+    def __init__(self, consumer: EventConsumer) -> None:
+        self.consumer = consumer
+
+    async def on_partitions_revoked(self, revoked) -> None:
+        await self.consumer.finish_in_flight()
+
+    async def on_partitions_assigned(self, assigned) -> None:
+        return None
 
 
 class _Stopped(Exception):
