@@ -40,7 +40,6 @@ log = logging.getLogger(__name__)
 BatchHandler = Callable[[asyncpg.Connection, list[Event]], Awaitable[None]]
 
 
-
 @dataclass(frozen=True)
 class TopicHandler:
     """What a consumer does with one topic: the event types it applies and the batch effect."""
@@ -312,11 +311,14 @@ class EventConsumer:
                     raise _Stopped from exc
                 log.error("dead-letter publish failed (%s); retrying", exc)
                 await asyncio.sleep(1.0)
-        event_id = dict(record.headers or ()).get("ce_id", b"").decode(errors="replace")
+        original = dict(record.headers or ())
+        event_id = original.get("ce_id", b"").decode(errors="replace")
+        event_type = original.get("ce_type", b"").decode(errors="replace")
+        event_type = event_type if event_type in CONTRACTS else "unknown"  # bounded label values
         log.warning("dead-lettered %s[%d]@%d: %s", record.topic, record.partition, record.offset, poison.reason,
                     extra={"fields": {"event_id": event_id}})
         DEAD_LETTERS.labels(self.service, record.topic, poison.error).inc()
-        EVENTS_CONSUMED.labels(self.service, record.topic, "", "dead_lettered").inc()
+        EVENTS_CONSUMED.labels(self.service, record.topic, event_type, "dead_lettered").inc()
 
 
 class _FinishBeforeRevoke(ConsumerRebalanceListener):
