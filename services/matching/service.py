@@ -56,5 +56,7 @@ class Matching:
             mentee = await repository.get(conn, mentee_id)
             if mentee is None:
                 raise MenteeNotIndexed(str(mentee_id))
+            if mentee.role == "mentor":
+                return []  # people who only mentor are not looking for a mentor
             mentors = await repository.candidate_mentors(conn, mentee, CANDIDATES_SCORED)
         return rank(mentee, mentors, limit)

@@ -10,7 +10,8 @@ mutation Save($input: ProfileInput!) {
   saveMyProfile(input: $input) { id version role displayName email skills languages timezone }
 }"""
 RECOMMENDATIONS = "{ recommendations(limit: 5) { score reasons mentor { id displayName headline } } }"
-NOTIFICATIONS = "{ notifications { kind title body readAt } }"
+NOTIFICATIONS = "{ notifications { id kind title body readAt } }"
+MARK_READ = "mutation($id: ID!) { markNotificationRead(id: $id) { id readAt } }"
 
 
 def profile_input(**overrides) -> dict:
@@ -54,6 +55,16 @@ async def test_a_mentee_is_recommended_a_fitting_mentor_and_notified(graphql):
     welcome = await eventually(welcomed, what="welcome notification in the mentee's inbox")
     assert welcome[0]["title"] == "Welcome to mentornet, Ada Mensah"
     assert welcome[0]["readAt"] is None
+
+    marked = await graphql(MARK_READ, {"id": welcome[0]["id"]}, as_person=mentee)
+    assert marked["data"]["markNotificationRead"]["readAt"] is not None
+    unread = await graphql("{ notifications(unreadOnly: true) { id } }", as_person=mentee)
+    assert welcome[0]["id"] not in {n["id"] for n in unread["data"]["notifications"]}
+    not_theirs = await graphql(MARK_READ, {"id": welcome[0]["id"]}, as_person=mentor)
+    assert not_theirs["errors"][0]["extensions"]["code"] == "NOT_FOUND", "nobody marks another person's inbox"
+
+    mentor_view = await graphql(RECOMMENDATIONS, as_person=mentor)
+    assert mentor_view == {"data": {"recommendations": []}}, "someone who only mentors is shown no mentors"
 
 
 async def test_personal_data_is_never_served_without_a_token(graphql):
