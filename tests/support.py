@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from deploy.local.embedded import EmbeddedKafka, EmbeddedPostgres
@@ -106,3 +107,12 @@ async def eventually(check: Callable[[], Awaitable[T]], *, timeout: float = 20.0
             return last
         await asyncio.sleep(interval)
     raise AssertionError(f"{what} not reached within {timeout}s (last value: {last!r})")
+
+
+def metric_total(base_url: str, name: str, **labels: str) -> float:
+    """Sum of a metric's samples on a process's /metrics whose labels include `labels`."""
+    text = httpx.get(f"{base_url}/metrics", timeout=5).text
+    wanted = [f'{key}="{value}"' for key, value in labels.items()]
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
+               if (line.startswith(name + "{") or line.startswith(name + " "))
+               and all(w in line for w in wanted))

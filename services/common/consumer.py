@@ -28,6 +28,7 @@ from services.common.inbox import claim_new
 from services.common.logs import event_context
 from services.common.metrics import (
     CONSUME_BATCH_SECONDS,
+    CONSUMER_PARTITIONS,
     CONSUMER_RETRIES,
     DEAD_LETTERS,
     EVENT_LAG_SECONDS,
@@ -331,7 +332,7 @@ class _FinishBeforeRevoke(ConsumerRebalanceListener):
         await self.consumer.finish_in_flight()
 
     async def on_partitions_assigned(self, assigned) -> None:
-        return None
+        CONSUMER_PARTITIONS.labels(self.consumer.service, self.consumer.group).set(len(assigned))
 
 
 class _Stopped(Exception):

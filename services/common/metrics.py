@@ -32,3 +32,7 @@ HTTP_REQUESTS = Counter(
 HTTP_REQUEST_SECONDS = Histogram(
     "mentornet_http_request_seconds", "Internal HTTP request duration.", ["service", "route"],
 )
+CONSUMER_PARTITIONS = Gauge(
+    "mentornet_consumer_assigned_partitions", "Partitions this consumer-group member owns now.",
+    ["service", "group"],
+)

@@ -5,7 +5,7 @@ import asyncio
 import uuid
 
 from tests.e2e.test_walking_skeleton import NOTIFICATIONS, RECOMMENDATIONS, SAVE, profile_input
-from tests.support import eventually
+from tests.support import eventually, metric_total
 from tests.support_ws import subscribe
 
 LIVE = "subscription { notificationAdded { kind title } }"
@@ -21,7 +21,8 @@ async def test_a_new_notification_is_pushed_to_its_recipient_only(graphql, netwo
 
     recipient_feed = asyncio.create_task(first_event(recipient))
     bystander_feed = asyncio.create_task(first_event(bystander))
-    await asyncio.sleep(1.0)  # subscriptions acknowledged and the gateway's feed positioned at the end
+    gateway = network.config.url("gateway")
+    await eventually(lambda: _at_least_two(gateway), what="both subscriptions registered")
     await graphql(SAVE, {"input": profile_input(displayName="Lina Haddad")}, as_person=recipient)
 
     payload = await asyncio.wait_for(recipient_feed, 20)
@@ -75,3 +76,7 @@ async def _absent(values, item) -> bool:
 
 async def _empty(values, person) -> bool:
     return not await values(person)
+
+
+async def _at_least_two(gateway_url: str) -> bool:
+    return metric_total(gateway_url, "mentornet_live_subscribers") >= 2

@@ -4,14 +4,14 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 
-import httpx
 import orjson
 
 from deploy.local.embedded import free_port
 from deploy.local.processes import ManagedProcess
-from schemas.registry import NOTIFICATIONS_TOPIC
+from deploy.topics import load_topics
+from schemas.registry import NOTIFICATIONS_TOPIC, PROFILES_TOPIC, RECOMMENDATIONS_TOPIC
 from tests.integration.factories import profile_created
-from tests.support import cloud_event, eventually, produce, read_topic
+from tests.support import cloud_event, eventually, metric_total, produce, read_topic
 
 EVENTS = 2000
 
@@ -89,10 +89,12 @@ async def test_two_replicas_share_the_partitions_and_one_dying_loses_nothing(inf
     try:
         for replica in (first, second):
             replica.wait_ready()
-        await asyncio.sleep(3)  # both members joined: the six partitions are split between them
+        await eventually(lambda: _split_between(first, second), timeout=30,
+                         what="both members joined: the partitions split between them")
         await produce(infra.kafka_bootstrap_servers, messages[:EVENTS // 2])
         await eventually(lambda: _at_least(welcomes, EVENTS // 2), what="first half applied")
-        applied_by = [_processed(replica) for replica in (first, second)]
+        applied_by = [metric_total(r.config.url(r.name), "mentornet_events_consumed_total", outcome="processed")
+                      for r in (first, second)]
         assert all(count > 0 for count in applied_by), f"both replicas must work: {applied_by}"
 
         first.kill()
@@ -109,8 +111,10 @@ async def test_two_replicas_share_the_partitions_and_one_dying_loses_nothing(inf
     assert {r["n"] for r in per_person} == {1}
 
 
-def _processed(replica: ManagedProcess) -> float:
-    """Events this replica applied, read from its own Prometheus endpoint."""
-    text = httpx.get(f"{replica.config.url(replica.name)}/metrics", timeout=5).text
-    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines()
-               if line.startswith("mentornet_events_consumed_total{") and 'outcome="processed"' in line)
+# The notification service's inbox consumer reads profiles and recommendations.
+INBOX_PARTITIONS = sum(t.partitions for t in load_topics() if t.name in (PROFILES_TOPIC, RECOMMENDATIONS_TOPIC))
+
+
+async def _split_between(*replicas: ManagedProcess) -> bool:
+    owned = [metric_total(r.config.url(r.name), "mentornet_consumer_assigned_partitions") for r in replicas]
+    return sum(owned) == INBOX_PARTITIONS and all(owned)
