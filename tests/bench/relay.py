@@ -6,6 +6,7 @@ import time
 import uuid
 
 import asyncpg
+from aiokafka import AIOKafkaProducer
 
 from schemas.events.notification import NotificationCreated
 from services.common.db import COMMON_MIGRATIONS, create_pool, migrate
@@ -34,12 +35,16 @@ async def filled_outbox(database_url: str, total: int) -> tuple[asyncpg.Pool, st
     return pool, schema
 
 
+async def _started_producer(database_url: str, bootstrap: str, schema: str) -> AIOKafkaProducer:
+    producer = new_producer(ServiceSettings(service_name=schema, database_url=database_url,
+                                            internal_token="bench-internal-token", kafka_bootstrap_servers=bootstrap))
+    await producer.start()
+    return producer
+
+
 async def runtime_relay(database_url: str, bootstrap: str, total: int) -> float:
     pool, schema = await filled_outbox(database_url, total)
-    settings = ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench-internal-token",
-                               kafka_bootstrap_servers=bootstrap)
-    producer = new_producer(settings)
-    await producer.start()
+    producer = await _started_producer(database_url, bootstrap, schema)
     relay = OutboxRelay(pool, producer, service=schema, schema=schema, batch_size=BATCH)
     started = time.perf_counter()
     sent = await relay.drain()
@@ -53,10 +58,7 @@ async def runtime_relay(database_url: str, bootstrap: str, total: int) -> float:
 async def raw_relay(database_url: str, bootstrap: str, total: int) -> float:
     """The same rows with hand-written SQL and producer calls: the ceiling the relay is compared to."""
     pool, schema = await filled_outbox(database_url, total)
-    settings = ServiceSettings(service_name=schema, database_url=database_url, internal_token="bench-internal-token",
-                               kafka_bootstrap_servers=bootstrap)
-    producer = new_producer(settings)
-    await producer.start()
+    producer = await _started_producer(database_url, bootstrap, schema)
     sent = 0
     started = time.perf_counter()
     async with pool.acquire() as conn:
