@@ -174,7 +174,7 @@ class ServiceProcess:
                 await self.relay.sample_backlog()
                 if ticks % 720 == 0:
                     await prune(self.runtime.pool, retention)
-            except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            except Exception as exc:  # gauges and pruning can wait for the next round; the service goes on
                 log.warning("housekeeping skipped: %s", exc)
             ticks += 1
             await asyncio.sleep(5)
