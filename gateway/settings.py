@@ -33,9 +33,10 @@ class GatewaySettings(BaseSettings):
 
     @field_validator("internal_token")
     @classmethod
-    def _token_present(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value().strip():
-            raise ValueError("must not be empty")
+    def _token_long_enough(cls, value: SecretStr) -> SecretStr:
+        # The same rule as the services', so a token one side refuses is refused by both.
+        if len(value.get_secret_value().strip()) < 16:
+            raise ValueError("must be at least 16 characters long")
         return value
 
     @field_validator("jwt_secret")

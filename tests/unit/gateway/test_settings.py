@@ -19,7 +19,7 @@ def test_reads_the_documented_environment_variables(monkeypatch: pytest.MonkeyPa
         "GATEWAY_HOST": "0.0.0.0", "GATEWAY_PORT": "9000",
         "PROFILE_URL": "http://127.0.0.1:8101", "MATCHING_URL": "http://127.0.0.1:8102",
         "SCHEDULING_URL": "http://127.0.0.1:8103", "NOTIFICATION_URL": "http://127.0.0.1:8104",
-        "INTERNAL_TOKEN": "t", "JWT_SECRET": "s" * 32, "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9092",
+        "INTERNAL_TOKEN": "t" * 16, "JWT_SECRET": "s" * 32, "KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:9092",
         "MENTORNET_ENV": "dev", "LOG_LEVEL": "debug",
     }
     for name, value in env.items():
